@@ -1,0 +1,15 @@
+package preflight.checklist;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TemplateSettings.class)
+class ChecklistConfiguration {
+
+    @Bean
+    ChecklistParser checklistParser() {
+        return new ChecklistParser();
+    }
+}

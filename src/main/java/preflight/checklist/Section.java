@@ -1,0 +1,15 @@
+package preflight.checklist;
+
+import java.util.List;
+
+public record Section(String id, List<String> path, boolean postDeploy, boolean signoff, List<Item> items, int line) {
+
+    public Section {
+        path = Values.list(path);
+        items = Values.list(items);
+    }
+
+    public String title() {
+        return path.isEmpty() ? "" : path.getLast();
+    }
+}

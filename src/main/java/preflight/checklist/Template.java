@@ -1,0 +1,4 @@
+package preflight.checklist;
+
+public record Template(String name, String source, Checklist checklist) {
+}

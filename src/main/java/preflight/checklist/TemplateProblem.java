@@ -1,0 +1,4 @@
+package preflight.checklist;
+
+public record TemplateProblem(String template, int line, String problem) {
+}

@@ -1,0 +1,41 @@
+package preflight.deployment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Append-only record of everything that happened to a release; never updated or deleted. */
+@Repository
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long deploymentId, String type, Actor actor, String subject, String detail, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO deployment_event (deployment_id, type, actor_id, actor_name, subject, detail, at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(deploymentId, type, actor.id(), actor.name(), subject, detail, Timestamp.from(at))
+                .update();
+    }
+
+    public List<AuditEvent> of(long deploymentId) {
+        return jdbc.sql("""
+                        SELECT type, actor_id, actor_name, subject, detail, at
+                          FROM deployment_event WHERE deployment_id = ? ORDER BY id""")
+                .param(deploymentId)
+                .query((rs, n) -> new AuditEvent(rs.getString("type"),
+                        new Actor(rs.getString("actor_id"), rs.getString("actor_name")),
+                        rs.getString("subject"), rs.getString("detail"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    public record AuditEvent(String type, Actor actor, String subject, String detail, Instant at) {
+    }
+}

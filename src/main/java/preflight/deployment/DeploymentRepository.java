@@ -1,0 +1,28 @@
+package preflight.deployment;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface DeploymentRepository extends ListCrudRepository<Deployment, Long> {
+
+    @Query("""
+            SELECT * FROM deployment
+             WHERE channel_id = :channelId AND status IN ('IN_PROGRESS', 'SHIPPED')
+             ORDER BY started_at DESC""")
+    List<Deployment> findActiveInChannel(String channelId);
+
+    @Query("""
+            SELECT * FROM deployment
+             WHERE channel_id = :channelId AND lower(release) = lower(:release)
+               AND lower(environment) = lower(:environment) AND status IN ('IN_PROGRESS', 'SHIPPED')""")
+    Optional<Deployment> findActive(String channelId, String release, String environment);
+
+    @Query("""
+            SELECT * FROM deployment
+             WHERE channel_id = :channelId AND lower(release) = lower(:release)
+             ORDER BY status IN ('IN_PROGRESS', 'SHIPPED') DESC, started_at DESC LIMIT 1""")
+    Optional<Deployment> findLatestByRelease(String channelId, String release);
+}

@@ -1,0 +1,131 @@
+package preflight.deployment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import preflight.checklist.Checklist;
+import preflight.checklist.Item;
+import preflight.checklist.Template;
+
+/**
+ * Every change to a release happens here, in one transaction with its audit event; the events
+ * it publishes inside that transaction let the Slack views mark themselves stale atomically.
+ */
+@Service
+public class DeploymentService {
+
+    private final DeploymentRepository deployments;
+    private final ItemTicks ticks;
+    private final AuditTrail audit;
+    private final ReleaseChecklists checklists;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DeploymentService(DeploymentRepository deployments, ItemTicks ticks, AuditTrail audit,
+                      ReleaseChecklists checklists, ApplicationEventPublisher events, TransactionTemplate tx,
+                      Clock clock) {
+        this.deployments = deployments;
+        this.ticks = ticks;
+        this.audit = audit;
+        this.checklists = checklists;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** @throws ReleaseAlreadyActive when the same release and environment is active in the channel */
+    public Deployment start(StartRelease command, Template template) {
+        try {
+            return tx.execute(status -> {
+                deployments.findActive(command.channelId(), command.release(), command.environment())
+                        .ifPresent(existing -> {
+                            throw new ReleaseAlreadyActive(existing);
+                        });
+                var now = clock.instant();
+                var deployment = deployments.save(Deployment.start(command, template.source(), now));
+                audit.record(deployment.id(), "STARTED", command.actor(), command.release(),
+                        "template " + command.templateName() + ", environment " + command.environment(), now);
+                events.publishEvent(new DeploymentStarted(deployment.id()));
+                return deployment;
+            });
+        } catch (DuplicateKeyException raced) {
+            // Two starts at the same instant: the unique index let exactly one through.
+            throw new ReleaseAlreadyActive(deployments
+                    .findActive(command.channelId(), command.release(), command.environment())
+                    .orElseThrow(() -> raced));
+        }
+    }
+
+    /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
+    public boolean setTicked(long deploymentId, String itemId, boolean ticked, Actor actor) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            var deployment = deployments.findById(deploymentId).orElseThrow();
+            var checklist = checklists.of(deployment);
+            int index = indexOf(checklist, itemId);
+            var now = clock.instant();
+            boolean changed = ticked
+                    ? ticks.tick(deploymentId, itemId, actor, TickSource.USER, now)
+                    : ticks.untick(deploymentId, itemId);
+            if (changed) {
+                audit.record(deploymentId, ticked ? "ITEM_TICKED" : "ITEM_UNTICKED", actor, itemId, null, now);
+                events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, actor));
+            }
+            return changed;
+        }));
+    }
+
+    public void attachThread(long deploymentId, String threadTs) {
+        tx.executeWithoutResult(status -> {
+            var deployment = deployments.findById(deploymentId).orElseThrow();
+            if (deployment.threadTs() == null) {
+                deployment.attachThread(threadTs, clock.instant());
+                deployments.save(deployment);
+            }
+        });
+    }
+
+    public Optional<Deployment> find(long deploymentId) {
+        return deployments.findById(deploymentId);
+    }
+
+    public List<Deployment> activeInChannel(String channelId) {
+        return deployments.findActiveInChannel(channelId);
+    }
+
+    public Optional<Deployment> latestByRelease(String channelId, String release) {
+        return deployments.findLatestByRelease(channelId, release);
+    }
+
+    public Checklist checklistOf(Deployment deployment) {
+        return checklists.of(deployment);
+    }
+
+    public Map<String, ItemTick> ticksOf(long deploymentId) {
+        return ticks.of(deploymentId);
+    }
+
+    public Progress progressOf(Deployment deployment) {
+        var items = checklists.of(deployment).items();
+        var ticked = ticks.of(deployment.id());
+        int done = (int) items.stream().map(Item::id).filter(ticked::containsKey).count();
+        return new Progress(done, items.size());
+    }
+
+    private static int indexOf(Checklist checklist, String itemId) {
+        var items = checklist.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(itemId)) {
+                return i;
+            }
+        }
+        throw new UnknownItem(itemId);
+    }
+}

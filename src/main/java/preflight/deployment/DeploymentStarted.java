@@ -1,0 +1,4 @@
+package preflight.deployment;
+
+public record DeploymentStarted(long deploymentId) {
+}

@@ -1,0 +1,5 @@
+package preflight.deployment;
+
+public enum TickSource {
+    USER, PROBE
+}

@@ -1,0 +1,39 @@
+package preflight.probe;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import preflight.checklist.ProbeDefinition;
+
+final class TcpProbe implements Prober {
+
+    private static final Set<String> EXPECT_KEYS = Set.of("max_ms");
+    private static final Set<String> OPTION_KEYS = Set.of("timeout");
+
+    @Override
+    public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
+        Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
+        Values.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tcp");
+        Values.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tcp");
+        HostPort target = HostPort.parse(probe.target(), -1);
+        Integer maxMs = Values.nonNegative(expect, "max_ms");
+        return new Plan(target.host(), target.toString(), () -> execute(target, maxMs, timeout));
+    }
+
+    private static Check execute(HostPort target, Integer maxMs, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target.host(), target.port()), TlsProbe.remainingMillis(deadline, timeout));
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            String summary = "connected in " + Detail.millis(latency);
+            return Check.of(maxMs != null && latency.toMillis() > maxMs
+                    ? List.of(summary + " (> " + maxMs + " ms)") : List.of(), summary, latency);
+        }
+    }
+}

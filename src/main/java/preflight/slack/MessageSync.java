@@ -1,0 +1,184 @@
+package preflight.slack;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import preflight.deployment.Deployment;
+import preflight.deployment.DeploymentService;
+
+/**
+ * Brings Slack messages up to date with the database, off the request threads. It works from
+ * the outbox ({@link MessageViews}) only, so a restart, a crash or another instance picks up
+ * whatever is still stale.
+ */
+@Component
+class MessageSync implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageSync.class);
+
+    private final MessageViews views;
+    private final DeploymentService deployments;
+    private final ReleaseCardRenderer cards;
+    private final ChecklistMessageRenderer checklists;
+    private final MethodsClient slack;
+    private final MessageSyncSettings settings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread worker;
+
+    MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
+                ChecklistMessageRenderer checklists, MethodsClient slack, MessageSyncSettings settings,
+                TransactionTemplate tx, Clock clock) {
+        this.views = views;
+        this.deployments = deployments;
+        this.cards = cards;
+        this.checklists = checklists;
+        this.slack = slack;
+        this.settings = settings;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    void wakeUp() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        worker = Thread.ofVirtual().name("message-sync").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        var running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void run() {
+        while (worker != null) {
+            int synced = 0;
+            try {
+                synced = syncDue();
+            } catch (RuntimeException e) {
+                log.warn("Message sync round failed, will retry: {}", e.toString());
+            }
+            if (synced == 0) {
+                try {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return how many messages were claimed in this round */
+    int syncDue() {
+        var due = views.claim(settings.batchSize(), settings.minUpdateInterval(), settings.lease());
+        for (var view : due) {
+            sync(view);
+        }
+        return due.size();
+    }
+
+    private void sync(MessageView view) {
+        var deployment = deployments.find(view.deploymentId()).orElseThrow();
+        var message = render(view, deployment);
+        try {
+            SlackApiTextResponse response;
+            if (view.ts() == null) {
+                var posted = slack.chatPostMessage(r -> r.channel(view.channelId())
+                        .threadTs(view.kind() == MessageView.Kind.CARD ? null : deployment.threadTs())
+                        .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+                response = posted;
+                if (posted.isOk()) {
+                    tx.executeWithoutResult(status -> {
+                        views.synced(view, posted.getTs());
+                        if (view.kind() == MessageView.Kind.CARD) {
+                            deployments.attachThread(deployment.id(), posted.getTs());
+                        }
+                    });
+                }
+            } else {
+                response = slack.chatUpdate(r -> r.channel(view.channelId()).ts(view.ts())
+                        .text(message.text()).blocks(message.blocks()));
+                if (response.isOk()) {
+                    views.synced(view, view.ts());
+                }
+            }
+            if (!response.isOk()) {
+                failed(view, response.getError(), null);
+            }
+        } catch (SlackApiException e) {
+            failed(view, e.getError() != null ? e.getError().getError() : "HTTP " + e.getResponse().code(),
+                    retryAfter(e));
+        } catch (IOException | RuntimeException e) {
+            failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private RenderedMessage render(MessageView view, Deployment deployment) {
+        return switch (view.kind()) {
+            case CARD -> cards.render(deployment, deployments.progressOf(deployment));
+            case CHECKLIST -> checklists.render(deployment, deployments.checklistOf(deployment),
+                    view.firstItem(), view.endItem(), deployments.ticksOf(deployment.id()));
+        };
+    }
+
+    private void failed(MessageView view, String error, Duration retryAfter) {
+        var now = clock.instant();
+        if (retryAfter != null) {
+            log.info("Slack asked us to wait {} s (message {} of deployment {})", retryAfter.toSeconds(),
+                    view.seq(), view.deploymentId());
+            views.pauseAll(now.plus(retryAfter));
+            views.failed(view, now.plus(retryAfter), error);
+            return;
+        }
+        int attempts = views.attempts(view.id()) + 1;
+        var backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 9)));
+        if (attempts >= settings.maxAttempts()) {
+            log.warn("Giving up on message {} of deployment {} after {} attempts: {}", view.seq(),
+                    view.deploymentId(), attempts, error);
+            backoff = Duration.ofDays(3650);
+        } else {
+            log.warn("Slack call for message {} of deployment {} failed ({}), retrying in {} s", view.seq(),
+                    view.deploymentId(), error, backoff.toSeconds());
+        }
+        views.failed(view, now.plus(backoff), error);
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        if (e.getResponse().code() != 429) {
+            return null;
+        }
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return Duration.ofSeconds(30);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package preflight.slack;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox of Slack messages. A row is due when it has never been posted or its wanted
+ * revision is ahead of the rendered one; workers lease due rows with SKIP LOCKED so that
+ * several instances never post the same message twice, and an expired lease (a crashed
+ * instance) makes the row due again.
+ */
+@Repository
+class MessageViews {
+
+    private static final RowMapper<MessageView> ROW = (rs, n) -> new MessageView(rs.getLong("id"),
+            rs.getLong("deployment_id"), MessageView.Kind.valueOf(rs.getString("kind")), rs.getInt("seq"),
+            rs.getInt("first_item"), rs.getInt("end_item"), rs.getString("channel_id"), rs.getString("ts"),
+            rs.getInt("wanted_rev"));
+
+    private final JdbcClient jdbc;
+
+    MessageViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(long deploymentId, MessageView.Kind kind, int seq, int firstItem, int endItem, String channelId) {
+        jdbc.sql("""
+                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(deploymentId, kind.name(), seq, firstItem, endItem, channelId)
+                .update();
+    }
+
+    /** The card and the checklist message holding the item need re-rendering. */
+    void markStale(long deploymentId, int itemIndex) {
+        jdbc.sql("""
+                        UPDATE message_view SET wanted_rev = wanted_rev + 1
+                         WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))""")
+                .params(deploymentId, itemIndex, itemIndex)
+                .update();
+    }
+
+    void markCardStale(long deploymentId) {
+        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = 'CARD'")
+                .param(deploymentId)
+                .update();
+    }
+
+    /**
+     * Leases up to {@code limit} due rows. A checklist message is posted only after every message
+     * before it in the thread has been posted, so the thread reads in order. Updates of one message
+     * are at least {@code minInterval} apart: a burst of ticks becomes one chat.update.
+     */
+    List<MessageView> claim(int limit, Duration minInterval, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE message_view v SET lease_until = now() + make_interval(secs => :lease)
+                         WHERE v.id IN (
+                            SELECT m.id FROM message_view m
+                             WHERE (m.ts IS NULL OR m.rendered_rev < m.wanted_rev)
+                               AND m.not_before <= now()
+                               AND (m.lease_until IS NULL OR m.lease_until < now())
+                               AND (m.last_synced_at IS NULL OR m.ts IS NULL
+                                    OR m.last_synced_at <= now() - make_interval(secs => :interval))
+                               AND (m.ts IS NOT NULL OR NOT EXISTS (
+                                    SELECT 1 FROM message_view p
+                                     WHERE p.deployment_id = m.deployment_id AND p.seq < m.seq AND p.ts IS NULL))
+                             ORDER BY m.deployment_id, m.seq
+                             LIMIT :limit
+                             FOR UPDATE SKIP LOCKED)
+                        RETURNING v.id, v.deployment_id, v.kind, v.seq, v.first_item, v.end_item, v.channel_id,
+                                  v.ts, v.wanted_rev""")
+                .param("lease", lease.toMillis() / 1000.0)
+                .param("interval", minInterval.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    void synced(MessageView view, String ts) {
+        jdbc.sql("""
+                        UPDATE message_view SET ts = ?, rendered_rev = greatest(rendered_rev, ?), last_synced_at = now(),
+                               lease_until = NULL, attempts = 0, last_error = NULL
+                         WHERE id = ?""")
+                .params(ts, view.wantedRev(), view.id())
+                .update();
+    }
+
+    void failed(MessageView view, Instant retryAt, String error) {
+        jdbc.sql("""
+                        UPDATE message_view SET attempts = attempts + 1, not_before = ?, lease_until = NULL, last_error = ?
+                         WHERE id = ?""")
+                .params(Timestamp.from(retryAt), error, view.id())
+                .update();
+    }
+
+    /** Slack throttled us: every message waits, not only the one that was refused. */
+    void pauseAll(Instant until) {
+        jdbc.sql("UPDATE message_view SET not_before = ? WHERE (ts IS NULL OR rendered_rev < wanted_rev) AND not_before < ?")
+                .params(Timestamp.from(until), Timestamp.from(until))
+                .update();
+    }
+
+    int attempts(long viewId) {
+        return jdbc.sql("SELECT attempts FROM message_view WHERE id = ?").param(viewId).query(Integer.class).single();
+    }
+
+    List<MessageView> of(long deploymentId) {
+        return jdbc.sql("""
+                        SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev
+                          FROM message_view WHERE deployment_id = ? ORDER BY seq""")
+                .param(deploymentId)
+                .query(ROW)
+                .list();
+    }
+
+    /** Finds the deployment a Slack message belongs to (for clicks on its checkboxes). */
+    Optional<Long> deploymentOf(String channelId, String ts) {
+        return jdbc.sql("SELECT deployment_id FROM message_view WHERE channel_id = ? AND ts = ?")
+                .params(channelId, ts)
+                .query(Long.class)
+                .optional();
+    }
+}

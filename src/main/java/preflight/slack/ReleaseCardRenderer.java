@@ -1,0 +1,61 @@
+package preflight.slack;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Deployment;
+import preflight.deployment.Progress;
+
+/** The root message of a release thread: what is being released, by whom, how far along. */
+@Component
+class ReleaseCardRenderer {
+
+    private static final int BAR_WIDTH = 20;
+
+    RenderedMessage render(Deployment deployment, Progress progress) {
+        String release = Mrkdwn.escape(deployment.release());
+        String environment = Mrkdwn.escape(deployment.environment());
+        List<TextObject> fields = List.of(
+                markdownText("*Status*\n" + statusEmoji(deployment) + " " + deployment.status().label()),
+                markdownText("*Environment*\n" + environment),
+                markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName())),
+                markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
+        List<LayoutBlock> blocks = List.of(
+                header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.release()
+                        + " → " + deployment.environment(), true))),
+                section(s -> s.blockId("card:fields").fields(fields)),
+                section(s -> s.blockId("card:progress").text(markdownText("*Checklist*  `" + bar(progress) + "`  "
+                        + progress.done() + " / " + progress.total() + " items (" + progress.percent() + "%)"))),
+                context(c -> c.blockId("card:help").elements(List.of(markdownText(
+                        "Tick items in this thread as you go. `/deploy status " + release
+                                + "` shows a summary.")))));
+        String text = "Release " + release + " → " + environment + ": " + progress.done() + "/" + progress.total()
+                + " checklist items done (" + deployment.status().label() + ")";
+        return new RenderedMessage(text, blocks);
+    }
+
+    static String bar(Progress progress) {
+        int filled = progress.total() == 0 ? BAR_WIDTH : progress.done() * BAR_WIDTH / progress.total();
+        return "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+    }
+
+    private static String statusEmoji(Deployment deployment) {
+        return switch (deployment.status()) {
+            case IN_PROGRESS -> "🟡";
+            case SHIPPED -> "🔵";
+            case COMPLETED -> "✅";
+            case ABORTED -> "⛔";
+            case ROLLED_BACK -> "↩️";
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package preflight.slack;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import preflight.deployment.ChecklistItemTicked;
+import preflight.deployment.DeploymentService;
+import preflight.deployment.DeploymentStarted;
+
+/**
+ * Keeps the outbox in step with the database: views are created or marked stale inside the
+ * transaction that changed the release, and the sync worker is woken once it commits.
+ */
+@Component
+class ReleaseViews {
+
+    private final DeploymentService deployments;
+    private final MessageViews views;
+    private final MessageSync sync;
+
+    ReleaseViews(DeploymentService deployments, MessageViews views, MessageSync sync) {
+        this.deployments = deployments;
+        this.views = views;
+        this.sync = sync;
+    }
+
+    @EventListener
+    void on(DeploymentStarted event) {
+        var deployment = deployments.find(event.deploymentId()).orElseThrow();
+        var checklist = deployments.checklistOf(deployment);
+        views.create(deployment.id(), MessageView.Kind.CARD, 0, 0, 0, deployment.channelId());
+        int seq = 1;
+        for (var plan : ChecklistLayout.plan(checklist)) {
+            views.create(deployment.id(), MessageView.Kind.CHECKLIST, seq++, plan.first(), plan.end(),
+                    deployment.channelId());
+        }
+    }
+
+    @EventListener
+    void on(ChecklistItemTicked event) {
+        views.markStale(event.deploymentId(), event.itemIndex());
+    }
+
+    @TransactionalEventListener({DeploymentStarted.class, ChecklistItemTicked.class})
+    void afterCommit() {
+        sync.wakeUp();
+    }
+}

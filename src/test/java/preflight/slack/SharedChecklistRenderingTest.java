@@ -1,0 +1,35 @@
+package preflight.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every message rendered for every real checklist stays within Slack's limits, all items included. */
+class SharedChecklistRenderingTest extends SlackAppFixture {
+
+    static List<String> templates() {
+        var names = SharedChecklists.templateNames();
+        return names.isEmpty() ? List.of("default") : names;
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void everyMessageIsWithinSlackLimits(String template) {
+        assumeThat(this.templates.find(template)).isPresent();
+        var checklist = this.templates.find(template).orElseThrow().checklist();
+        int expectedMessages = ChecklistLayout.plan(checklist).size();
+
+        var response = requests.command(CHANNEL, "U0ALICE", "alice", "start v3.1 " + template);
+
+        assertThat(response.status()).isEqualTo(200);
+        var thread = awaitThread("v3.1", expectedMessages);
+        assertThat(thread).hasSize(expectedMessages);
+        assertThat(StartReleaseTest.optionValues(thread))
+                .containsExactlyElementsOf(checklist.items().stream().map(item -> item.id()).toList());
+        slack.messages(CHANNEL).forEach(SlackLimits::assertWithinLimits);
+    }
+}

@@ -1,0 +1,54 @@
+package preflight.slack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real checklists in {@code ../shared/checklists}, offered to the app as templates named
+ * {@code shared-000}, {@code shared-001}, … (the folder may be absent outside this workplace).
+ */
+public final class SharedChecklists {
+
+    private static final Path SOURCE = Path.of("..", "shared", "checklists");
+    private static Path templatesDir;
+
+    private SharedChecklists() {
+    }
+
+    public static synchronized Path asTemplatesDir() {
+        if (templatesDir == null) {
+            try {
+                templatesDir = Files.createTempDirectory("preflight-templates");
+                for (Path file : files()) {
+                    Files.copy(file, templatesDir.resolve(templateName(file) + ".md"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return templatesDir;
+    }
+
+    public static List<Path> files() {
+        if (!Files.isDirectory(SOURCE)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(SOURCE)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<String> templateNames() {
+        return files().stream().map(SharedChecklists::templateName).toList();
+    }
+
+    static String templateName(Path file) {
+        return "shared-" + file.getFileName().toString().substring(0, 3);
+    }
+}

@@ -1,0 +1,86 @@
+package preflight.slack;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import preflight.checklist.TemplateCatalogue;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Shared plumbing for tests that drive the running app the way Slack does. The fake Slack
+ * server is started once per JVM and its URL handed to the app as {@code SLACK_API_URL}; the
+ * database is the real PostgreSQL ({@code preflight_test} unless SPRING_DATASOURCE_URL is set).
+ * All subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "spring.datasource.url=${SPRING_DATASOURCE_URL:jdbc:postgresql://localhost:5432/preflight_test}",
+        "slack.bot-token=xoxb-test-bot-token",
+        "slack.signing-secret=" + SlackAppFixture.SIGNING_SECRET,
+        "preflight.slack.min-update-interval=300ms",
+        "preflight.slack.poll-interval=50ms",
+})
+public abstract class SlackAppFixture {
+
+    public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+    public static final String CHANNEL = "C0RELEASES";
+    protected static final FakeSlackApi slack = FakeSlackApi.start();
+
+    @DynamicPropertySource
+    static void slackApiUrl(DynamicPropertyRegistry registry) {
+        registry.add("slack.api-url", slack::apiUrl);
+        registry.add("preflight.templates-dir", SharedChecklists::asTemplatesDir);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected TemplateCatalogue templates;
+
+    protected SlackRequests requests;
+
+    @BeforeEach
+    void resetWorld() {
+        jdbc.sql("TRUNCATE deployment, item_tick, deployment_event, message_view RESTART IDENTITY CASCADE").update();
+        slack.reset();
+        requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
+    }
+
+    /** The release thread once the card and every checklist message are posted. */
+    protected List<FakeSlackApi.Message> awaitThread(String release, int checklistMessages) {
+        var card = slack.awaitCall("chat.postMessage",
+                call -> call.param("thread_ts") == null && call.param("text") != null
+                        && call.param("text").contains(release), Duration.ofSeconds(10));
+        String threadTs = slack.messages(CHANNEL).stream()
+                .filter(m -> m.threadTs() == null && m.text().contains(release))
+                .reduce((first, second) -> second).orElseThrow().ts();
+        await(() -> slack.thread(CHANNEL, threadTs).size() >= checklistMessages, "thread of " + release);
+        return slack.thread(CHANNEL, threadTs);
+    }
+
+    protected static void await(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
