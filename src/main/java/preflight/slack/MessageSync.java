@@ -38,7 +38,8 @@ class MessageSync implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
-    private volatile Thread worker;
+    private volatile boolean running;
+    private Thread worker;
 
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
                 ChecklistMessageRenderer checklists, MethodsClient slack, MessageSyncSettings settings,
@@ -58,26 +59,27 @@ class MessageSync implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        running = true;
         worker = Thread.ofVirtual().name("message-sync").start(this::run);
     }
 
     @Override
-    public void stop() {
-        var running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return running;
     }
 
     private void run() {
-        while (worker != null) {
+        while (running) {
             int synced = 0;
             try {
                 synced = syncDue();

@@ -22,7 +22,7 @@ class BadCommandTest extends SlackAppFixture {
             "''|Usage:",
     })
     void isExplainedAndNothingIsStarted(String text, String explanation) {
-        var response = requests.command(CHANNEL, "U0ALICE", "alice", text);
+        var response = requests.command(channel, "U0ALICE", "alice", text);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json("text")).contains(explanation);
@@ -31,7 +31,7 @@ class BadCommandTest extends SlackAppFixture {
 
     @Test
     void aFiveHundredCharacterVersionIsRefused() {
-        var response = requests.command(CHANNEL, "U0ALICE", "alice", "start " + "v".repeat(500));
+        var response = requests.command(channel, "U0ALICE", "alice", "start " + "v".repeat(500));
 
         assertThat(response.json("text")).contains("is not a release version").doesNotContain("v".repeat(100));
         assertNothingHappened();
@@ -39,7 +39,7 @@ class BadCommandTest extends SlackAppFixture {
 
     @Test
     void aMentionInTheVersionIsNeitherStoredNorEchoedAsAPing() {
-        var response = requests.command(CHANNEL, "U0ALICE", "alice", "start <@U0BOSS>");
+        var response = requests.command(channel, "U0ALICE", "alice", "start <@U0BOSS>");
 
         assertThat(response.json("text")).contains("&lt;@U0BOSS&gt;").doesNotContain("<@U0BOSS>");
         assertNothingHappened();
@@ -47,7 +47,7 @@ class BadCommandTest extends SlackAppFixture {
 
     @Test
     void aForgedSignatureIsRejected() {
-        String body = "command=%2Fdeploy&text=start+v9&channel_id=" + CHANNEL + "&user_id=U0EVE&user_name=eve";
+        String body = "command=%2Fdeploy&text=start+v9&channel_id=" + channel + "&user_id=U0EVE&user_name=eve";
         var headers = requests.signatureHeaders(body, System.currentTimeMillis() / 1000);
         var forged = Map.of("X-Slack-Request-Timestamp", headers.get("X-Slack-Request-Timestamp"),
                 "X-Slack-Signature", "v0=" + "0".repeat(64));
@@ -60,7 +60,7 @@ class BadCommandTest extends SlackAppFixture {
 
     @Test
     void aStaleTimestampIsRejected() {
-        String body = "command=%2Fdeploy&text=start+v9&channel_id=" + CHANNEL + "&user_id=U0EVE&user_name=eve";
+        String body = "command=%2Fdeploy&text=start+v9&channel_id=" + channel + "&user_id=U0EVE&user_name=eve";
         var stale = requests.signatureHeaders(body, System.currentTimeMillis() / 1000 - 10 * 60);
 
         var response = requests.post("application/x-www-form-urlencoded", body, stale);
@@ -72,7 +72,7 @@ class BadCommandTest extends SlackAppFixture {
     @Test
     void anUnsignedRequestIsRejected() {
         var response = requests.post("application/x-www-form-urlencoded",
-                "command=%2Fdeploy&text=start+v9&channel_id=" + CHANNEL, Map.of());
+                "command=%2Fdeploy&text=start+v9&channel_id=" + channel, Map.of());
 
         assertThat(response.status()).isEqualTo(401);
         assertNothingHappened();
@@ -81,10 +81,10 @@ class BadCommandTest extends SlackAppFixture {
     /** No row stored, and nothing posted: a valid start afterwards is the first and only post. */
     private void assertNothingHappened() {
         assertThat(jdbc.sql("SELECT count(*) FROM deployment").query(Integer.class).single()).isZero();
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v0.0.1-marker");
+        requests.command(channel, "U0ALICE", "alice", "start v0.0.1-marker");
         awaitThread("v0.0.1-marker", 1);
         assertThat(slack.calls("chat.postMessage")).allSatisfy(call ->
                 assertThat(call.param("text")).doesNotContain("v9"));
-        assertThat(slack.messages(CHANNEL).getFirst().text()).contains("v0.0.1-marker");
+        assertThat(slack.messages(channel).getFirst().text()).contains("v0.0.1-marker");
     }
 }

@@ -23,13 +23,14 @@ class SharedChecklistRenderingTest extends SlackAppFixture {
         var checklist = this.templates.find(template).orElseThrow().checklist();
         int expectedMessages = ChecklistLayout.plan(checklist).size();
 
-        var response = requests.command(CHANNEL, "U0ALICE", "alice", "start v3.1 " + template);
+        var response = requests.command(channel, "U0ALICE", "alice", "start v3.1 " + template);
 
         assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).as("no complaint in the ack").doesNotContain("text");
         var thread = awaitThread("v3.1", expectedMessages);
         assertThat(thread).hasSize(expectedMessages);
         assertThat(StartReleaseTest.optionValues(thread))
                 .containsExactlyElementsOf(checklist.items().stream().map(item -> item.id()).toList());
-        slack.messages(CHANNEL).forEach(SlackLimits::assertWithinLimits);
+        slack.messages(channel).forEach(SlackLimits::assertWithinLimits);
     }
 }

@@ -30,7 +30,6 @@ import org.springframework.test.context.TestPropertySource;
 public abstract class SlackAppFixture {
 
     public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
-    public static final String CHANNEL = "C0RELEASES";
     protected static final FakeSlackApi slack = FakeSlackApi.start();
 
     @DynamicPropertySource
@@ -50,23 +49,28 @@ public abstract class SlackAppFixture {
 
     protected SlackRequests requests;
 
+    /** A fresh channel per test, so that messages still in flight from another test never mix in. */
+    protected String channel;
+
     @BeforeEach
     void resetWorld() {
-        jdbc.sql("TRUNCATE deployment, item_tick, deployment_event, message_view RESTART IDENTITY CASCADE").update();
+        jdbc.sql("TRUNCATE deployment, item_tick, deployment_event, message_view CASCADE").update();
         slack.reset();
         requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
+        channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
     }
 
     /** The release thread once the card and every checklist message are posted. */
     protected List<FakeSlackApi.Message> awaitThread(String release, int checklistMessages) {
         var card = slack.awaitCall("chat.postMessage",
-                call -> call.param("thread_ts") == null && call.param("text") != null
+                call -> channel.equals(call.param("channel")) && call.param("thread_ts") == null
+                        && call.param("text") != null
                         && call.param("text").contains(release), Duration.ofSeconds(10));
-        String threadTs = slack.messages(CHANNEL).stream()
+        String threadTs = slack.messages(channel).stream()
                 .filter(m -> m.threadTs() == null && m.text().contains(release))
                 .reduce((first, second) -> second).orElseThrow().ts();
-        await(() -> slack.thread(CHANNEL, threadTs).size() >= checklistMessages, "thread of " + release);
-        return slack.thread(CHANNEL, threadTs);
+        await(() -> slack.thread(channel, threadTs).size() >= checklistMessages, "thread of " + release);
+        return slack.thread(channel, threadTs);
     }
 
     protected static void await(java.util.function.BooleanSupplier condition, String what) {

@@ -11,24 +11,24 @@ class StartReleaseTest extends SlackAppFixture {
 
     @Test
     void startPostsTheCardAndTheChecklistInItsThread() {
-        var response = requests.command(CHANNEL, "U0ALICE", "alice", "start v1.2");
+        var response = requests.command(channel, "U0ALICE", "alice", "start v1.2");
 
         assertThat(response.status()).isEqualTo(200);
         var thread = awaitThread("v1.2", expectedChecklistMessages());
-        var card = slack.messages(CHANNEL).getFirst();
+        var card = slack.messages(channel).getFirst();
         assertThat(card.threadTs()).isNull();
         assertThat(card.text()).contains("v1.2", "production");
         assertThat(thread).allSatisfy(message -> assertThat(message.threadTs()).isEqualTo(card.ts()));
         assertThat(optionValues(thread)).hasSize(itemCount("default"));
         assertThat(jdbc.sql("SELECT thread_ts FROM deployment").query(String.class).single()).isEqualTo(card.ts());
         assertThat(jdbc.sql("SELECT type FROM deployment_event").query(String.class).list()).containsExactly("STARTED");
-        slack.messages(CHANNEL).forEach(SlackLimits::assertWithinLimits);
+        slack.messages(channel).forEach(SlackLimits::assertWithinLimits);
     }
 
     @Test
     void templateAndEnvironmentCanBeNamed() {
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v2.0.0-rc1 default staging");
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v2.0.0-rc1 staging");
+        requests.command(channel, "U0ALICE", "alice", "start v2.0.0-rc1 default staging");
+        requests.command(channel, "U0ALICE", "alice", "start v2.0.0-rc1 staging");
 
         await(() -> jdbc.sql("SELECT count(*) FROM deployment").query(Integer.class).single() == 1, "one deployment");
         assertThat(jdbc.sql("SELECT release || '/' || environment || '/' || template_name FROM deployment")
@@ -37,24 +37,24 @@ class StartReleaseTest extends SlackAppFixture {
 
     @Test
     void aSecondStartOfTheSameReleaseLinksToTheFirstThread() {
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v1.2");
+        requests.command(channel, "U0ALICE", "alice", "start v1.2");
         awaitThread("v1.2", 1);
-        var card = slack.messages(CHANNEL).getFirst();
+        var card = slack.messages(channel).getFirst();
         slack.clearCalls();
 
-        var second = requests.command(CHANNEL, "U0BOB", "bob", "start v1.2");
+        var second = requests.command(channel, "U0BOB", "bob", "start v1.2");
 
         assertThat(second.json("text")).contains("already", "/p" + card.ts().replace(".", ""));
         assertThat(jdbc.sql("SELECT count(*) FROM deployment").query(Integer.class).single()).isEqualTo(1);
-        requests.command(CHANNEL, "U0BOB", "bob", "start v1.3");
+        requests.command(channel, "U0BOB", "bob", "start v1.3");
         awaitThread("v1.3", 1);
         assertThat(slack.calls("chat.postMessage")).noneMatch(call -> call.param("text").contains("v1.2"));
     }
 
     @Test
     void theSameReleaseMayRunInAnotherEnvironmentOrChannel() {
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v1.2");
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v1.2 default staging");
+        requests.command(channel, "U0ALICE", "alice", "start v1.2");
+        requests.command(channel, "U0ALICE", "alice", "start v1.2 default staging");
         requests.command("C0OTHER", "U0ALICE", "alice", "start v1.2");
 
         assertThat(jdbc.sql("SELECT count(*) FROM deployment").query(Integer.class).single()).isEqualTo(3);

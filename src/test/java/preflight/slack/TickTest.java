@@ -15,7 +15,7 @@ class TickTest extends SlackAppFixture {
 
     @BeforeEach
     void startRelease() {
-        requests.command(CHANNEL, "U0ALICE", "alice", "start v1.2");
+        requests.command(channel, "U0ALICE", "alice", "start v1.2");
         thread = awaitThread("v1.2", 1);
         items = StartReleaseTest.optionValues(thread);
     }
@@ -89,11 +89,11 @@ class TickTest extends SlackAppFixture {
     }
 
     private FakeSlackApi.Message current(FakeSlackApi.Message message) {
-        return slack.message(CHANNEL, message.ts()).orElseThrow();
+        return slack.message(channel, message.ts()).orElseThrow();
     }
 
     private FakeSlackApi.Message card() {
-        return slack.messages(CHANNEL).getFirst();
+        return slack.messages(channel).getFirst();
     }
 
     static List<String> selected(FakeSlackApi.Message message) {
