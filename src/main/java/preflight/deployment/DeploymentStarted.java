@@ -1,4 +1,4 @@
 package preflight.deployment;
 
-public record DeploymentStarted(long deploymentId) {
+public record DeploymentStarted(long deploymentId) implements ReleaseEvent {
 }

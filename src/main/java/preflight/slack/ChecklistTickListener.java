@@ -2,7 +2,6 @@ package preflight.slack;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -12,7 +11,6 @@ import com.slack.api.bolt.response.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
@@ -32,13 +30,12 @@ class ChecklistTickListener implements SlackListener {
 
     private final DeploymentService deployments;
     private final MessageViews views;
-    private final Executor slackWork;
+    private final ClickReplies replies;
 
-    ChecklistTickListener(DeploymentService deployments, MessageViews views,
-                          @Qualifier("slackWork") Executor slackWork) {
+    ChecklistTickListener(DeploymentService deployments, MessageViews views, ClickReplies replies) {
         this.deployments = deployments;
         this.views = views;
-        this.slackWork = slackWork;
+        this.replies = replies;
     }
 
     @Override
@@ -56,12 +53,12 @@ class ChecklistTickListener implements SlackListener {
         var deploymentId = shown == null || channel == null || ts == null ? null
                 : views.deploymentOf(channel, ts).orElse(null);
         if (deploymentId == null) {
-            tellClicker(context, "That checklist is not one I know any more; nothing was changed.");
+            replies.ephemeral(context, "That checklist is not one I know any more; nothing was changed.");
             return context.ack();
         }
         var deployment = deployments.find(deploymentId).orElseThrow();
         if (!deployment.status().active()) {
-            tellClicker(context, "Release " + Mrkdwn.escape(deployment.release()) + " is "
+            replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.release()) + " is "
                     + deployment.status().label() + "; its checklist can no longer change.");
             return context.ack();
         }
@@ -85,15 +82,5 @@ class ChecklistTickListener implements SlackListener {
             log.warn("Click on an unknown item of deployment {}: {}", deploymentId, e.getMessage());
         }
         return context.ack();
-    }
-
-    private void tellClicker(ActionContext context, String text) {
-        slackWork.execute(() -> {
-            try {
-                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-            } catch (Exception e) {
-                log.info("Could not answer a click: {}", e.getMessage());
-            }
-        });
     }
 }

@@ -1,14 +1,17 @@
 package preflight.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.composition.TextObject;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +25,12 @@ class ReleaseCardRenderer {
 
     private static final int BAR_WIDTH = 20;
 
+    private final List<CardSection> sections;
+
+    ReleaseCardRenderer(List<CardSection> sections) {
+        this.sections = sections;
+    }
+
     RenderedMessage render(Deployment deployment, Progress progress) {
         String release = Mrkdwn.escape(deployment.release());
         String environment = Mrkdwn.escape(deployment.environment());
@@ -30,7 +39,7 @@ class ReleaseCardRenderer {
                 markdownText("*Environment*\n" + environment),
                 markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName())),
                 markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
-        List<LayoutBlock> blocks = List.of(
+        var blocks = new ArrayList<LayoutBlock>(List.of(
                 header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.release()
                         + " → " + deployment.environment(), true))),
                 section(s -> s.blockId("card:fields").fields(fields)),
@@ -38,7 +47,15 @@ class ReleaseCardRenderer {
                         + progress.done() + " / " + progress.total() + " items (" + progress.percent() + "%)"))),
                 context(c -> c.blockId("card:help").elements(List.of(markdownText(
                         "Tick items in this thread as you go. `/deploy status " + release
-                                + "` shows a summary.")))));
+                                + "` shows a summary."))))));
+        var buttons = new ArrayList<ButtonElement>();
+        for (var section : sections) {
+            blocks.addAll(blocks.size() - 1, section.blocks(deployment));
+            buttons.addAll(section.buttons(deployment));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("card:actions").elements(List.copyOf(buttons))));
+        }
         String text = "Release " + release + " → " + environment + ": " + progress.done() + "/" + progress.total()
                 + " checklist items done (" + deployment.status().label() + ")";
         return new RenderedMessage(text, blocks);

@@ -7,6 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import preflight.deployment.ChecklistItemTicked;
 import preflight.deployment.DeploymentService;
 import preflight.deployment.DeploymentStarted;
+import preflight.deployment.ReleaseEvent;
 
 /**
  * Keeps the outbox in step with the database: views are created or marked stale inside the
@@ -38,11 +39,15 @@ class ReleaseViews {
     }
 
     @EventListener
-    void on(ChecklistItemTicked event) {
-        views.markStale(event.deploymentId(), event.itemIndex());
+    void on(ReleaseEvent event) {
+        switch (event) {
+            case DeploymentStarted started -> { }
+            case ChecklistItemTicked ticked -> views.markStale(ticked.deploymentId(), ticked.itemIndex());
+            default -> views.markCardStale(event.deploymentId());
+        }
     }
 
-    @TransactionalEventListener({DeploymentStarted.class, ChecklistItemTicked.class})
+    @TransactionalEventListener(ReleaseEvent.class)
     void afterCommit() {
         sync.wakeUp();
     }

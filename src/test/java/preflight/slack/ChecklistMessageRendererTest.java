@@ -30,7 +30,7 @@ import preflight.deployment.TickSource;
 class ChecklistMessageRendererTest {
 
     private final ChecklistMessageRenderer renderer = new ChecklistMessageRenderer();
-    private final ReleaseCardRenderer cards = new ReleaseCardRenderer();
+    private final ReleaseCardRenderer cards = new ReleaseCardRenderer(List.of());
 
     static Stream<Path> checklists() {
         return SharedChecklists.files().stream();

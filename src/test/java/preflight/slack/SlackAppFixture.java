@@ -54,7 +54,13 @@ public abstract class SlackAppFixture {
 
     @BeforeEach
     void resetWorld() {
-        jdbc.sql("TRUNCATE deployment, item_tick, deployment_event, message_view CASCADE").update();
+        // Every table of the app, whatever later migrations add; Flyway's history stays.
+        var tables = jdbc.sql("""
+                SELECT string_agg(quote_ident(table_name), ', ') FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                   AND table_name <> 'flyway_schema_history' AND table_name NOT LIKE 'qrtz\\_%'""")
+                .query(String.class).single();
+        jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
         slack.reset();
         requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
         channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
