@@ -30,11 +30,27 @@ public class Deployment {
     private String threadTs;
     private final Instant startedAt;
     private Instant updatedAt;
+    private Instant shippedAt;
+    private Instant closedAt;
+    private String closeReason;
+    private String overrideReason;
+
+    public Deployment(Long id, int version, String channelId, String teamDomain, String release, String environment,
+                      String templateName, String templateSource, String startedBy, String startedByName,
+                      DeploymentStatus status, String threadTs, Instant startedAt, Instant updatedAt) {
+        this(id, version, channelId, teamDomain, release, environment, templateName, templateSource, startedBy,
+                startedByName, status, threadTs, startedAt, updatedAt, null, null, null, null);
+    }
 
     @PersistenceCreator
-    public Deployment(Long id, int version, String channelId, String teamDomain, String release, String environment,
+    Deployment(Long id, int version, String channelId, String teamDomain, String release, String environment,
                String templateName, String templateSource, String startedBy, String startedByName,
-               DeploymentStatus status, String threadTs, Instant startedAt, Instant updatedAt) {
+               DeploymentStatus status, String threadTs, Instant startedAt, Instant updatedAt, Instant shippedAt,
+               Instant closedAt, String closeReason, String overrideReason) {
+        this.shippedAt = shippedAt;
+        this.closedAt = closedAt;
+        this.closeReason = closeReason;
+        this.overrideReason = overrideReason;
         this.id = id;
         this.version = version;
         this.channelId = channelId;
@@ -57,6 +73,42 @@ public class Deployment {
                 command.actor().name(), DeploymentStatus.IN_PROGRESS, null, now, now);
     }
 
+    void ship(String overrideReason, Instant now) {
+        require(DeploymentStatus.IN_PROGRESS, "ship");
+        this.status = DeploymentStatus.SHIPPED;
+        this.overrideReason = overrideReason;
+        this.shippedAt = now;
+        this.updatedAt = now;
+    }
+
+    void abort(String reason, Instant now) {
+        require(DeploymentStatus.IN_PROGRESS, "abort");
+        close(DeploymentStatus.ABORTED, reason, now);
+    }
+
+    void complete(Instant now) {
+        require(DeploymentStatus.SHIPPED, "complete");
+        close(DeploymentStatus.COMPLETED, null, now);
+    }
+
+    void rollBack(String reason, Instant now) {
+        require(DeploymentStatus.SHIPPED, "roll back");
+        close(DeploymentStatus.ROLLED_BACK, reason, now);
+    }
+
+    private void close(DeploymentStatus closed, String reason, Instant now) {
+        this.status = closed;
+        this.closeReason = reason;
+        this.closedAt = now;
+        this.updatedAt = now;
+    }
+
+    private void require(DeploymentStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalTransition(this, action);
+        }
+    }
+
     void attachThread(String ts, Instant now) {
         this.threadTs = ts;
         this.updatedAt = now;
@@ -75,4 +127,9 @@ public class Deployment {
     public String threadTs() { return threadTs; }
     public Instant startedAt() { return startedAt; }
     public Instant updatedAt() { return updatedAt; }
+    public Instant shippedAt() { return shippedAt; }
+    public Instant closedAt() { return closedAt; }
+    public String closeReason() { return closeReason; }
+    /** Why it shipped although something was missing (an emergency override); null otherwise. */
+    public String overrideReason() { return overrideReason; }
 }

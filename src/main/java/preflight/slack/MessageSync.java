@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import preflight.deployment.Deployment;
 import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseLifecycle;
+import preflight.reminder.ReminderScheduler;
 
 /**
  * Brings Slack messages up to date with the database, off the request threads. It works from
@@ -33,6 +35,9 @@ class MessageSync implements SmartLifecycle {
     private final DeploymentService deployments;
     private final ReleaseCardRenderer cards;
     private final ChecklistMessageRenderer checklists;
+    private final ReminderMessageRenderer reminders;
+    private final ReleaseLifecycle lifecycle;
+    private final ReminderScheduler reminderScheduler;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
     private final TransactionTemplate tx;
@@ -42,8 +47,12 @@ class MessageSync implements SmartLifecycle {
     private Thread worker;
 
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
-                ChecklistMessageRenderer checklists, MethodsClient slack, MessageSyncSettings settings,
+                ChecklistMessageRenderer checklists, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
+                ReminderScheduler reminderScheduler, MethodsClient slack, MessageSyncSettings settings,
                 TransactionTemplate tx, Clock clock) {
+        this.reminders = reminders;
+        this.lifecycle = lifecycle;
+        this.reminderScheduler = reminderScheduler;
         this.views = views;
         this.deployments = deployments;
         this.cards = cards;
@@ -113,12 +122,13 @@ class MessageSync implements SmartLifecycle {
             SlackApiTextResponse response;
             if (view.ts() == null) {
                 var posted = slack.chatPostMessage(r -> r.channel(view.channelId())
-                        .threadTs(view.kind() == MessageView.Kind.CARD ? null : deployment.threadTs())
+                        .threadTs(view.kind().inThread() ? deployment.threadTs() : null)
                         .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
                 response = posted;
                 if (posted.isOk()) {
                     tx.executeWithoutResult(status -> {
-                        views.synced(view, posted.getTs());
+                        views.synced(view, posted.getChannel() != null ? posted.getChannel() : view.channelId(),
+                                posted.getTs());
                         if (view.kind() == MessageView.Kind.CARD) {
                             deployments.attachThread(deployment.id(), posted.getTs());
                         }
@@ -128,7 +138,7 @@ class MessageSync implements SmartLifecycle {
                 response = slack.chatUpdate(r -> r.channel(view.channelId()).ts(view.ts())
                         .text(message.text()).blocks(message.blocks()));
                 if (response.isOk()) {
-                    views.synced(view, view.ts());
+                    views.synced(view, view.channelId(), view.ts());
                 }
             }
             if (!response.isOk()) {
@@ -147,6 +157,10 @@ class MessageSync implements SmartLifecycle {
             case CARD -> cards.render(deployment, deployments.progressOf(deployment));
             case CHECKLIST -> checklists.render(deployment, deployments.checklistOf(deployment),
                     view.firstItem(), view.endItem(), deployments.ticksOf(deployment.id()));
+            case REMINDER, REMINDER_DM -> reminders.render(deployment, deployments.checklistOf(deployment),
+                    deployments.ticksOf(deployment.id()), view.subject(), lifecycle.oncall(deployment),
+                    view.kind() == MessageView.Kind.REMINDER_DM,
+                    "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
         };
     }
 

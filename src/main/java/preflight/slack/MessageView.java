@@ -1,10 +1,19 @@
 package preflight.slack;
 
-/** A Slack message that shows part of a release: the card (seq 0) or checklist items [first, end). */
+/** A Slack message that shows part of a release: the card (seq 0), checklist items [first, end), … */
 record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem, int endItem, String channelId,
-                   String ts, int wantedRev) {
+                   String ts, int wantedRev, String subject) {
 
     enum Kind {
-        CARD, CHECKLIST
+        CARD,
+        CHECKLIST,
+        /** A post-deploy reminder in the release thread; subject = the reminder's name. */
+        REMINDER,
+        /** The same reminder as a direct message to one on-call person (channel = their user id). */
+        REMINDER_DM;
+
+        boolean inThread() {
+            return this != CARD && this != REMINDER_DM;
+        }
     }
 }

@@ -22,7 +22,7 @@ class MessageViews {
     private static final RowMapper<MessageView> ROW = (rs, n) -> new MessageView(rs.getLong("id"),
             rs.getLong("deployment_id"), MessageView.Kind.valueOf(rs.getString("kind")), rs.getInt("seq"),
             rs.getInt("first_item"), rs.getInt("end_item"), rs.getString("channel_id"), rs.getString("ts"),
-            rs.getInt("wanted_rev"));
+            rs.getInt("wanted_rev"), rs.getString("subject"));
 
     private final JdbcClient jdbc;
 
@@ -38,18 +38,30 @@ class MessageViews {
                 .update();
     }
 
+    /** A message shown after the release started (a reminder, a DM), numbered after the others. */
+    void append(long deploymentId, MessageView.Kind kind, String channelId, String subject) {
+        jdbc.sql("""
+                        INSERT INTO message_view (deployment_id, kind, seq, channel_id, subject)
+                        SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ? FROM message_view WHERE deployment_id = ?""")
+                .params(deploymentId, kind.name(), channelId, subject, deploymentId)
+                .update();
+    }
+
+    /** The card and the reminders: everything that shows the release's state rather than items. */
+    void markStateStale(long deploymentId) {
+        jdbc.sql("""
+                        UPDATE message_view SET wanted_rev = wanted_rev + 1
+                         WHERE deployment_id = ? AND kind IN ('CARD', 'REMINDER', 'REMINDER_DM')""")
+                .param(deploymentId)
+                .update();
+    }
+
     /** The card and the checklist message holding the item need re-rendering. */
     void markStale(long deploymentId, int itemIndex) {
         jdbc.sql("""
                         UPDATE message_view SET wanted_rev = wanted_rev + 1
                          WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))""")
                 .params(deploymentId, itemIndex, itemIndex)
-                .update();
-    }
-
-    void markCardStale(long deploymentId) {
-        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = 'CARD'")
-                .param(deploymentId)
                 .update();
     }
 
@@ -70,12 +82,13 @@ class MessageViews {
                                     OR m.last_synced_at <= now() - make_interval(secs => :interval))
                                AND (m.ts IS NOT NULL OR NOT EXISTS (
                                     SELECT 1 FROM message_view p
-                                     WHERE p.deployment_id = m.deployment_id AND p.seq < m.seq AND p.ts IS NULL))
+                                     WHERE p.deployment_id = m.deployment_id AND p.channel_id = m.channel_id
+                                       AND p.seq < m.seq AND p.ts IS NULL))
                              ORDER BY m.deployment_id, m.seq
                              LIMIT :limit
                              FOR UPDATE SKIP LOCKED)
                         RETURNING v.id, v.deployment_id, v.kind, v.seq, v.first_item, v.end_item, v.channel_id,
-                                  v.ts, v.wanted_rev""")
+                                  v.ts, v.wanted_rev, v.subject""")
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("interval", minInterval.toMillis() / 1000.0)
                 .param("limit", limit)
@@ -83,12 +96,13 @@ class MessageViews {
                 .list();
     }
 
-    void synced(MessageView view, String ts) {
+    /** @param channelId where Slack says the message is (a DM posted to a user id lands in a D… channel) */
+    void synced(MessageView view, String channelId, String ts) {
         jdbc.sql("""
-                        UPDATE message_view SET ts = ?, rendered_rev = greatest(rendered_rev, ?), last_synced_at = now(),
-                               lease_until = NULL, attempts = 0, last_error = NULL
+                        UPDATE message_view SET channel_id = ?, ts = ?, rendered_rev = greatest(rendered_rev, ?),
+                               last_synced_at = now(), lease_until = NULL, attempts = 0, last_error = NULL
                          WHERE id = ?""")
-                .params(ts, view.wantedRev(), view.id())
+                .params(channelId, ts, view.wantedRev(), view.id())
                 .update();
     }
 
@@ -113,7 +127,7 @@ class MessageViews {
 
     List<MessageView> of(long deploymentId) {
         return jdbc.sql("""
-                        SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev
+                        SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev, subject
                           FROM message_view WHERE deployment_id = ? ORDER BY seq""")
                 .param(deploymentId)
                 .query(ROW)

@@ -8,6 +8,7 @@ import preflight.deployment.ChecklistItemTicked;
 import preflight.deployment.DeploymentService;
 import preflight.deployment.DeploymentStarted;
 import preflight.deployment.ReleaseEvent;
+import preflight.reminder.MonitoringReminderDue;
 
 /**
  * Keeps the outbox in step with the database: views are created or marked stale inside the
@@ -43,7 +44,14 @@ class ReleaseViews {
         switch (event) {
             case DeploymentStarted started -> { }
             case ChecklistItemTicked ticked -> views.markStale(ticked.deploymentId(), ticked.itemIndex());
-            default -> views.markCardStale(event.deploymentId());
+            case MonitoringReminderDue due -> {
+                var deployment = deployments.find(due.deploymentId()).orElseThrow();
+                views.markStateStale(due.deploymentId());
+                views.append(due.deploymentId(), MessageView.Kind.REMINDER, deployment.channelId(), due.kind().name());
+                due.oncallUsers().forEach(user ->
+                        views.append(due.deploymentId(), MessageView.Kind.REMINDER_DM, user, due.kind().name()));
+            }
+            default -> views.markStateStale(event.deploymentId());
         }
     }
 

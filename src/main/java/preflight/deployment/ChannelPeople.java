@@ -1,0 +1,63 @@
+package preflight.deployment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Release managers and on-call of a channel: Slack user ids (U…/W…) and user groups (S…). */
+@Repository
+public class ChannelPeople {
+
+    private final JdbcClient jdbc;
+    private final GroupMembership groups;
+    private final Clock clock;
+
+    ChannelPeople(JdbcClient jdbc, GroupMembership groups, Clock clock) {
+        this.jdbc = jdbc;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    public List<String> of(String channelId, ChannelRole role) {
+        return jdbc.sql("SELECT member_id FROM channel_member WHERE channel_id = ? AND role = ? ORDER BY added_at, member_id")
+                .params(channelId, role.name())
+                .query(String.class)
+                .list();
+    }
+
+    /** Replaces the channel's list for the role. */
+    @Transactional
+    public void set(String channelId, ChannelRole role, List<String> members, Actor by) {
+        jdbc.sql("DELETE FROM channel_member WHERE channel_id = ? AND role = ?").params(channelId, role.name()).update();
+        var now = Timestamp.from(clock.instant());
+        for (String member : members) {
+            jdbc.sql("""
+                            INSERT INTO channel_member (channel_id, role, member_id, added_by, added_at)
+                            VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(channelId, role.name(), member, by.id(), now)
+                    .update();
+        }
+    }
+
+    /** Whether the user is one of the given people, directly or through a user group. */
+    public boolean includes(List<String> people, String userId) {
+        for (String member : people) {
+            if (member.equals(userId) || (member.startsWith("S") && groups.isMember(member, userId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every user behind the given people, groups expanded. */
+    public List<String> users(List<String> people) {
+        return people.stream()
+                .flatMap(member -> member.startsWith("S") ? groups.members(member).stream() : java.util.stream.Stream.of(member))
+                .distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,136 @@
+package preflight.deployment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * in progress → shipped → completed, or aborted before shipping, or rolled back after. Each
+ * step checks who is asking, changes the row (optimistic lock), records the audit event and
+ * publishes the event that reschedules reminders and re-renders the card — one transaction.
+ */
+@Service
+public class ReleaseLifecycle {
+
+    private final DeploymentRepository deployments;
+    private final ChannelPeople people;
+    private final ReleaseChecklists checklists;
+    private final List<ShipGuard> guards;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReleaseLifecycle(DeploymentRepository deployments, ChannelPeople people, ReleaseChecklists checklists,
+                     List<ShipGuard> guards, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.deployments = deployments;
+        this.people = people;
+        this.checklists = checklists;
+        this.guards = guards;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What still stands between the release and GO, from every guard. */
+    public List<String> missingToShip(Deployment deployment) {
+        var missing = new ArrayList<String>();
+        guards.forEach(guard -> missing.addAll(guard.missing(deployment)));
+        return missing;
+    }
+
+    /** @throws ShipBlocked when something is missing and no override reason is given */
+    @Transactional
+    public Deployment ship(long deploymentId, Actor actor, String overrideReason) {
+        var deployment = load(deploymentId);
+        requireManager(deployment, actor, "ship");
+        var missing = missingToShip(deployment);
+        String override = missing.isEmpty() || overrideReason == null || overrideReason.isBlank() ? null
+                : overrideReason.strip();
+        if (!missing.isEmpty() && override == null) {
+            throw new ShipBlocked(missing);
+        }
+        var now = clock.instant();
+        deployment.ship(override, now);
+        deployment = deployments.save(deployment);
+        audit.record(deploymentId, override == null ? "SHIPPED" : "SHIPPED_WITH_OVERRIDE", actor,
+                deployment.release(), override == null ? null : override + " (missing: " + String.join(", ", missing) + ")",
+                now);
+        events.publishEvent(new ReleaseShipped(deploymentId, actor, now, override));
+        return deployment;
+    }
+
+    @Transactional
+    public Deployment abort(long deploymentId, Actor actor, String reason) {
+        var deployment = load(deploymentId);
+        requireManager(deployment, actor, "abort");
+        deployment.abort(requireReason(reason), clock.instant());
+        return close(deployment, actor, "ABORTED", reason);
+    }
+
+    @Transactional
+    public Deployment complete(long deploymentId, Actor actor) {
+        var deployment = load(deploymentId);
+        requireWatcher(deployment, actor, "complete");
+        deployment.complete(clock.instant());
+        return close(deployment, actor, "COMPLETED", null);
+    }
+
+    @Transactional
+    public Deployment rollBack(long deploymentId, Actor actor, String reason) {
+        var deployment = load(deploymentId);
+        requireWatcher(deployment, actor, "roll back");
+        deployment.rollBack(requireReason(reason), clock.instant());
+        return close(deployment, actor, "ROLLED_BACK", reason);
+    }
+
+    /** On-call for a release: the channel's, else the template's. */
+    public List<String> oncall(Deployment deployment) {
+        var channel = people.of(deployment.channelId(), ChannelRole.ONCALL);
+        return channel.isEmpty() ? checklists.of(deployment).oncall() : channel;
+    }
+
+    public boolean mayManage(Deployment deployment, String userId) {
+        return deployment.startedBy().equals(userId)
+                || people.includes(people.of(deployment.channelId(), ChannelRole.MANAGER), userId);
+    }
+
+    public boolean mayWatch(Deployment deployment, String userId) {
+        return mayManage(deployment, userId) || people.includes(oncall(deployment), userId);
+    }
+
+    private Deployment close(Deployment deployment, Actor actor, String type, String reason) {
+        var saved = deployments.save(deployment);
+        audit.record(saved.id(), type, actor, saved.release(), reason, saved.closedAt());
+        events.publishEvent(new ReleaseClosed(saved.id(), saved.status(), actor, reason));
+        return saved;
+    }
+
+    private void requireManager(Deployment deployment, Actor actor, String action) {
+        if (!mayManage(deployment, actor.id())) {
+            throw new NotAllowed("Only <@" + deployment.startedBy() + "> (who started it) or this channel's release"
+                    + " managers may " + action + " " + deployment.release() + ". `/deploy managers` shows who they are.");
+        }
+    }
+
+    private void requireWatcher(Deployment deployment, Actor actor, String action) {
+        if (!mayWatch(deployment, actor.id())) {
+            throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
+                    + "> may " + action + " " + deployment.release() + ".");
+        }
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        return reason.strip();
+    }
+
+    private Deployment load(long deploymentId) {
+        return deployments.findById(deploymentId).orElseThrow();
+    }
+}

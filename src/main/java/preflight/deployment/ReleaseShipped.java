@@ -1,0 +1,6 @@
+package preflight.deployment;
+
+import java.time.Instant;
+
+public record ReleaseShipped(long deploymentId, Actor by, Instant at, String overrideReason) implements ReleaseEvent {
+}

@@ -1,0 +1,9 @@
+package preflight.reminder;
+
+import java.time.Instant;
+
+import preflight.deployment.Actor;
+import preflight.deployment.ReleaseEvent;
+
+public record MonitoringSnoozed(long deploymentId, Actor by, Instant until) implements ReleaseEvent {
+}

@@ -1,0 +1,144 @@
+package preflight.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import preflight.deployment.Actor;
+import preflight.deployment.AuditTrail;
+import preflight.deployment.Deployment;
+import preflight.deployment.DeploymentService;
+import preflight.deployment.DeploymentStatus;
+import preflight.deployment.NotAllowed;
+import preflight.deployment.ReleaseClosed;
+import preflight.deployment.ReleaseLifecycle;
+import preflight.deployment.ReleaseShipped;
+
+/**
+ * Keeps Quartz in step with the lifecycle. Quartz's job store is the app's PostgreSQL and joins
+ * the transaction that shipped or closed the release, so a job exists exactly when the release
+ * is being monitored — a rollback of the transaction leaves no stray job.
+ */
+@Component
+public class ReminderScheduler {
+
+    static final String GROUP = "monitoring";
+
+    private final Scheduler scheduler;
+    private final DeploymentService deployments;
+    private final ReleaseLifecycle lifecycle;
+    private final MonitoringSettings settings;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReminderScheduler(Scheduler scheduler, DeploymentService deployments, ReleaseLifecycle lifecycle,
+                      MonitoringSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.scheduler = scheduler;
+        this.deployments = deployments;
+        this.lifecycle = lifecycle;
+        this.settings = settings;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ReleaseShipped shipped) throws SchedulerException {
+        var deployment = deployments.find(shipped.deploymentId()).orElseThrow();
+        var monitoring = deployments.checklistOf(deployment).monitoring();
+        var window = monitoring.window() != null ? monitoring.window() : settings.monitoringWindow();
+        var job = JobBuilder.newJob(MonitoringReminderJob.class)
+                .withIdentity(jobKey(deployment.id()))
+                .withDescription("post-deploy reminders of " + deployment.release())
+                .usingJobData(MonitoringReminderJob.DEPLOYMENT, deployment.id())
+                .storeDurably()
+                .requestRecovery()
+                .build();
+        scheduler.addJob(job, true);
+        for (var checkin : monitoring.checkins()) {
+            if (checkin.compareTo(window) < 0) {
+                schedule(deployment.id(), new ReminderKind("checkin-" + new ReminderKind("", checkin).afterShipText(),
+                        checkin), shipped.at().plus(checkin));
+            }
+        }
+        schedule(deployment.id(), new ReminderKind(ReminderKind.FINAL, window), shipped.at().plus(window));
+    }
+
+    @EventListener
+    void on(ReleaseClosed closed) throws SchedulerException {
+        scheduler.deleteJob(jobKey(closed.deploymentId()));
+    }
+
+    /** Asks again later; the reminder that was answered with "Snooze" stays recorded. */
+    @Transactional
+    public Instant snooze(long deploymentId, Actor by) throws SchedulerException {
+        Deployment deployment = deployments.find(deploymentId).orElseThrow();
+        if (deployment.status() != DeploymentStatus.SHIPPED) {
+            throw new NotAllowed("Release " + deployment.release() + " is " + deployment.status().label()
+                    + "; there is nothing to snooze.");
+        }
+        if (!lifecycle.mayWatch(deployment, by.id())) {
+            throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
+                    + "> may snooze the reminder of " + deployment.release() + ".");
+        }
+        var now = clock.instant();
+        var until = now.plus(settings.snooze());
+        var window = deployment.shippedAt() == null ? settings.monitoringWindow()
+                : Duration.between(deployment.shippedAt(), until);
+        schedule(deploymentId, new ReminderKind(ReminderKind.FINAL, window), until);
+        audit.record(deploymentId, "REMINDER_SNOOZED", by, ReminderKind.FINAL, "until " + until, now);
+        events.publishEvent(new MonitoringSnoozed(deploymentId, by, until));
+        return until;
+    }
+
+    public Duration snoozeDuration() {
+        return settings.snooze();
+    }
+
+    /** When on-call will next be nudged, if a reminder is pending. */
+    public Optional<Instant> nextReminder(long deploymentId) {
+        try {
+            return scheduler.getTriggersOfJob(jobKey(deploymentId)).stream()
+                    .map(Trigger::getNextFireTime)
+                    .filter(Objects::nonNull)
+                    .map(Date::toInstant)
+                    .min(Comparator.naturalOrder());
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void schedule(long deploymentId, ReminderKind kind, Instant at) throws SchedulerException {
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(GROUP + "-" + deploymentId + "-" + kind.name() + "-" + at.toEpochMilli(), GROUP)
+                .forJob(jobKey(deploymentId))
+                .usingJobData(MonitoringReminderJob.KIND, kind.name())
+                .usingJobData(MonitoringReminderJob.AFTER_SHIP, kind.afterShip().toSeconds())
+                .startAt(Date.from(at))
+                // A bot that was down at the fire time sends the reminder as soon as it is back, once.
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        scheduler.scheduleJob(trigger);
+    }
+
+    static JobKey jobKey(long deploymentId) {
+        return JobKey.jobKey(GROUP + "-" + deploymentId, GROUP);
+    }
+}

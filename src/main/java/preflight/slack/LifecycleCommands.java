@@ -1,0 +1,32 @@
+package preflight.slack;
+
+import java.util.function.Supplier;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+
+import preflight.deployment.Actor;
+import preflight.deployment.IllegalTransition;
+import preflight.deployment.NotAllowed;
+
+/** What the lifecycle subcommands share: refusals become the ephemeral answer. */
+final class LifecycleCommands {
+
+    private LifecycleCommands() {
+    }
+
+    static DeploySubcommand.Reply run(Supplier<DeploySubcommand.Reply> command) {
+        try {
+            return command.get();
+        } catch (NotAllowed | IllegalTransition | IllegalArgumentException e) {
+            return new DeploySubcommand.Reply(e.getMessage());
+        } catch (OptimisticLockingFailureException e) {
+            return new DeploySubcommand.Reply("Someone changed this release at the same moment; nothing was changed.");
+        }
+    }
+
+    static Actor actor(SlashCommandPayload command) {
+        return new Actor(command.getUserId(), command.getUserName() == null ? command.getUserId() : command.getUserName());
+    }
+}
