@@ -109,11 +109,6 @@ public class Deployment {
         }
     }
 
-    void attachThread(String ts, Instant now) {
-        this.threadTs = ts;
-        this.updatedAt = now;
-    }
-
     public Long id() { return id; }
     public String channelId() { return channelId; }
     public String teamDomain() { return teamDomain; }

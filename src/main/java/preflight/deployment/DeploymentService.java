@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,11 +28,13 @@ public class DeploymentService {
     private final ReleaseChecklists checklists;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     DeploymentService(DeploymentRepository deployments, ItemTicks ticks, AuditTrail audit,
                       ReleaseChecklists checklists, ApplicationEventPublisher events, TransactionTemplate tx,
-                      Clock clock) {
+                      JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.deployments = deployments;
         this.ticks = ticks;
         this.audit = audit;
@@ -82,14 +85,14 @@ public class DeploymentService {
         }));
     }
 
+    /**
+     * Records where the release thread is. A narrow update rather than a save of the aggregate:
+     * it must not collide with a ship or abort changing the same row at that moment.
+     */
     public void attachThread(long deploymentId, String threadTs) {
-        tx.executeWithoutResult(status -> {
-            var deployment = deployments.findById(deploymentId).orElseThrow();
-            if (deployment.threadTs() == null) {
-                deployment.attachThread(threadTs, clock.instant());
-                deployments.save(deployment);
-            }
-        });
+        jdbc.sql("UPDATE deployment SET thread_ts = ? WHERE id = ? AND thread_ts IS NULL")
+                .params(threadTs, deploymentId)
+                .update();
     }
 
     public Optional<Deployment> find(long deploymentId) {

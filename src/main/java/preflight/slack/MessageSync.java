@@ -13,6 +13,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,13 +127,8 @@ class MessageSync implements SmartLifecycle {
                         .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
                 response = posted;
                 if (posted.isOk()) {
-                    tx.executeWithoutResult(status -> {
-                        views.synced(view, posted.getChannel() != null ? posted.getChannel() : view.channelId(),
-                                posted.getTs());
-                        if (view.kind() == MessageView.Kind.CARD) {
-                            deployments.attachThread(deployment.id(), posted.getTs());
-                        }
-                    });
+                    recordPost(view, deployment, posted.getChannel() != null ? posted.getChannel() : view.channelId(),
+                            posted.getTs());
                 }
             } else {
                 response = slack.chatUpdate(r -> r.channel(view.channelId()).ts(view.ts())
@@ -149,6 +145,31 @@ class MessageSync implements SmartLifecycle {
                     retryAfter(e));
         } catch (IOException | RuntimeException e) {
             failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * A message Slack has accepted must be recorded, or it would be posted again. Rows are
+     * locked in the order every other transaction uses (deployment, then its views), and a
+     * transient database failure is retried.
+     */
+    private void recordPost(MessageView view, Deployment deployment, String channel, String ts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    if (view.kind() == MessageView.Kind.CARD) {
+                        deployments.attachThread(deployment.id(), ts);
+                    }
+                    views.synced(view, channel, ts);
+                });
+                return;
+            } catch (TransientDataAccessException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                log.info("Recording message {} of deployment {} failed ({}), retrying", view.seq(),
+                        view.deploymentId(), e.getClass().getSimpleName());
+            }
         }
     }
 

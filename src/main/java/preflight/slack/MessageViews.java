@@ -122,7 +122,7 @@ class MessageViews {
     }
 
     int attempts(long viewId) {
-        return jdbc.sql("SELECT attempts FROM message_view WHERE id = ?").param(viewId).query(Integer.class).single();
+        return jdbc.sql("SELECT attempts FROM message_view WHERE id = ?").param(viewId).query(Integer.class).optional().orElse(0);
     }
 
     List<MessageView> of(long deploymentId) {

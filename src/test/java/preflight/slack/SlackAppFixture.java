@@ -26,6 +26,10 @@ import org.springframework.test.context.TestPropertySource;
         "slack.signing-secret=" + SlackAppFixture.SIGNING_SECRET,
         "preflight.slack.min-update-interval=300ms",
         "preflight.slack.poll-interval=50ms",
+        // Quartz looks for new triggers every second and treats a trigger one second late as
+        // misfired, so reminder tests run in seconds.
+        "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
+        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
 })
 public abstract class SlackAppFixture {
 
