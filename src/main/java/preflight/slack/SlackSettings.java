@@ -15,7 +15,9 @@ record SlackSettings(String botToken, String signingSecret, String appToken,
             throw new MissingSetting("SLACK_BOT_TOKEN",
                     "the bot token (xoxb-…) from your Slack app's OAuth & Permissions page");
         }
-        if (!socketMode() && (signingSecret == null || signingSecret.isBlank())) {
+        // fields are not assigned yet inside a compact constructor: test the parameter
+        boolean socketMode = appToken != null && !appToken.isBlank();
+        if (!socketMode && (signingSecret == null || signingSecret.isBlank())) {
             throw new MissingSetting("SLACK_SIGNING_SECRET",
                     "the signing secret from your Slack app's Basic Information page"
                             + " (or set SLACK_APP_TOKEN to use Socket Mode)");
