@@ -63,10 +63,26 @@ public class ReleaseLifecycle {
         return deployment;
     }
 
+    /** @throws NotAllowed or IllegalTransition when this person cannot abort this release now */
+    public void checkMayAbort(Deployment deployment, Actor actor) {
+        requireManager(deployment, actor, "abort");
+        if (deployment.status() != DeploymentStatus.IN_PROGRESS) {
+            throw new IllegalTransition(deployment, "abort");
+        }
+    }
+
+    /** @throws NotAllowed or IllegalTransition when this person cannot roll this release back now */
+    public void checkMayRollBack(Deployment deployment, Actor actor) {
+        requireWatcher(deployment, actor, "roll back");
+        if (deployment.status() != DeploymentStatus.SHIPPED) {
+            throw new IllegalTransition(deployment, "roll back");
+        }
+    }
+
     @Transactional
     public Deployment abort(long deploymentId, Actor actor, String reason) {
         var deployment = load(deploymentId);
-        requireManager(deployment, actor, "abort");
+        checkMayAbort(deployment, actor);
         deployment.abort(requireReason(reason), clock.instant());
         return close(deployment, actor, "ABORTED", reason);
     }
@@ -82,7 +98,7 @@ public class ReleaseLifecycle {
     @Transactional
     public Deployment rollBack(long deploymentId, Actor actor, String reason) {
         var deployment = load(deploymentId);
-        requireWatcher(deployment, actor, "roll back");
+        checkMayRollBack(deployment, actor);
         deployment.rollBack(requireReason(reason), clock.instant());
         return close(deployment, actor, "ROLLED_BACK", reason);
     }

@@ -1,24 +1,21 @@
 package preflight.slack;
 
-import java.util.List;
-
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
 import preflight.deployment.ReleaseLifecycle;
 
 /** {@code /deploy abort [version] <reason>}. */
 @Component
 @Order(31)
-class AbortSubcommand implements DeploySubcommand {
+class AbortSubcommand extends ReasonedSubcommand {
 
-    private final ReleaseArguments releases;
     private final ReleaseLifecycle lifecycle;
 
     AbortSubcommand(ReleaseArguments releases, ReleaseLifecycle lifecycle) {
-        this.releases = releases;
+        super(releases);
         this.lifecycle = lifecycle;
     }
 
@@ -33,15 +30,12 @@ class AbortSubcommand implements DeploySubcommand {
     }
 
     @Override
-    public Reply handle(SlashCommandPayload command, List<String> args) {
-        return LifecycleCommands.run(() -> {
-            var resolved = releases.resolve(command.getChannelId(), args);
-            if (resolved.rest().isEmpty()) {
-                return new Reply("Please give a reason: `/deploy " + usage());
-            }
-            lifecycle.abort(resolved.deployment().id(), LifecycleCommands.actor(command),
-                    String.join(" ", resolved.rest()));
-            return new Reply("Aborted *" + Mrkdwn.escape(resolved.deployment().release()) + "*.");
-        });
+    void apply(Deployment deployment, Actor actor, String reason) {
+        lifecycle.abort(deployment.id(), actor, reason);
+    }
+
+    @Override
+    String done(Deployment deployment) {
+        return "Aborted *" + Mrkdwn.escape(deployment.release()) + "*.";
     }
 }
