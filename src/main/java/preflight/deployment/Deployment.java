@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -27,6 +28,9 @@ public class Deployment {
     private final String startedBy;
     private final String startedByName;
     private DeploymentStatus status;
+    /** Written only by {@link DeploymentService#attachThread}, never by saving the aggregate, so a
+     *  save of a copy loaded before the thread was posted cannot erase it. */
+    @ReadOnlyProperty
     private String threadTs;
     private final Instant startedAt;
     private Instant updatedAt;

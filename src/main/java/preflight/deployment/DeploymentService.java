@@ -1,6 +1,7 @@
 package preflight.deployment;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,58 @@ public class DeploymentService {
             }
             return changed;
         }));
+    }
+
+    /**
+     * The evidence of one probe result, applied to the items it proves: a pass ticks the items
+     * nobody has ticked, attributed to the probe ({@code probe:<id>}, source PROBE); a failure takes
+     * back only the ticks this probe gave. A person's tick is never unticked or overwritten. A
+     * release that is no longer active keeps its checklist as it is.
+     */
+    public List<ProbeTickChange> applyProbeResult(long deploymentId, String probeId, List<String> itemIds,
+                                                  boolean passed, String detail) {
+        return tx.execute(status -> {
+            var deployment = deployments.findById(deploymentId).orElseThrow();
+            var checklist = checklists.of(deployment);
+            var probe = new Actor("probe:" + probeId, probeId);
+            var now = clock.instant();
+            var current = ticks.of(deploymentId);
+            var changes = new ArrayList<ProbeTickChange>();
+            for (String itemId : itemIds) {
+                int index = indexOf(checklist, itemId);
+                var existing = current.get(itemId);
+                boolean ownTick = existing != null && existing.source() == TickSource.PROBE
+                        && existing.by().id().equals(probe.id());
+                ProbeTickChange.Effect effect;
+                if (!deployment.status().active()) {
+                    effect = ProbeTickChange.Effect.UNCHANGED;
+                } else if (passed && existing == null) {
+                    effect = ticks.tick(deploymentId, itemId, probe, TickSource.PROBE, now)
+                            ? ProbeTickChange.Effect.TICKED : ProbeTickChange.Effect.KEPT;
+                } else if (!passed && ownTick) {
+                    effect = ticks.untickIfTickedBy(deploymentId, itemId, probe.id(), TickSource.PROBE)
+                            ? ProbeTickChange.Effect.UNTICKED : ProbeTickChange.Effect.KEPT;
+                } else {
+                    effect = existing != null && !ownTick ? ProbeTickChange.Effect.KEPT
+                            : ProbeTickChange.Effect.UNCHANGED;
+                }
+                if (effect == ProbeTickChange.Effect.TICKED || effect == ProbeTickChange.Effect.UNTICKED) {
+                    boolean ticked = effect == ProbeTickChange.Effect.TICKED;
+                    audit.record(deploymentId, ticked ? "ITEM_TICKED" : "ITEM_UNTICKED", probe, itemId,
+                            "probe " + probeId + (passed ? " passed: " : " failed: ") + detail, now);
+                    events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, probe));
+                }
+                ItemTick after = switch (effect) {
+                    case TICKED -> new ItemTick(itemId, probe, TickSource.PROBE, now);
+                    case UNTICKED -> null;
+                    case UNCHANGED -> existing;
+                    // a person changed the item while the probe ran: show what they left
+                    case KEPT -> existing != null && !ownTick ? existing : ticks.of(deploymentId).get(itemId);
+                };
+                changes.add(new ProbeTickChange(itemId, effect, after));
+            }
+            return List.copyOf(changes);
+        });
     }
 
     /**

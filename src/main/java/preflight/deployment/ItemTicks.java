@@ -33,6 +33,18 @@ class ItemTicks {
                 .update() == 1;
     }
 
+    /**
+     * Takes back a tick only if this actor gave it from this source, so a probe never unticks what a
+     * person ticked meanwhile. @return false when the item is not ticked that way
+     */
+    boolean untickIfTickedBy(long deploymentId, String itemId, String actorId, TickSource source) {
+        return jdbc.sql("""
+                        DELETE FROM item_tick
+                         WHERE deployment_id = ? AND item_id = ? AND ticked_by = ? AND source = ?""")
+                .params(deploymentId, itemId, actorId, source.name())
+                .update() == 1;
+    }
+
     Map<String, ItemTick> of(long deploymentId) {
         Map<String, ItemTick> ticks = new LinkedHashMap<>();
         jdbc.sql("""

@@ -39,6 +39,7 @@ class MessageSync implements SmartLifecycle {
     private final ReminderMessageRenderer reminders;
     private final ReleaseLifecycle lifecycle;
     private final ReminderScheduler reminderScheduler;
+    private final ProbeRunMessageRenderer probeRuns;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
     private final TransactionTemplate tx;
@@ -48,9 +49,10 @@ class MessageSync implements SmartLifecycle {
     private Thread worker;
 
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
-                ChecklistMessageRenderer checklists, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
-                ReminderScheduler reminderScheduler, MethodsClient slack, MessageSyncSettings settings,
-                TransactionTemplate tx, Clock clock) {
+                ChecklistMessageRenderer checklists, ProbeRunMessageRenderer probeRuns,
+                ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle, ReminderScheduler reminderScheduler,
+                MethodsClient slack, MessageSyncSettings settings, TransactionTemplate tx, Clock clock) {
+        this.probeRuns = probeRuns;
         this.reminders = reminders;
         this.lifecycle = lifecycle;
         this.reminderScheduler = reminderScheduler;
@@ -182,6 +184,7 @@ class MessageSync implements SmartLifecycle {
                     deployments.ticksOf(deployment.id()), view.subject(), lifecycle.oncall(deployment),
                     view.kind() == MessageView.Kind.REMINDER_DM,
                     "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
+            case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
         };
     }
 

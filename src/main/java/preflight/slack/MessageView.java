@@ -1,12 +1,17 @@
 package preflight.slack;
 
-/** A Slack message that shows part of a release: the card (seq 0), checklist items [first, end), … */
+/**
+ * A Slack message that shows part of a release: the card (seq 0), checklist items [first, end),
+ * the results of probe run number {@code firstItem} (PROBE_RUN, with an empty item range), or a
+ * reminder named by {@code subject}.
+ */
 record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem, int endItem, String channelId,
                    String ts, int wantedRev, String subject) {
 
     enum Kind {
         CARD,
         CHECKLIST,
+        PROBE_RUN,
         /** A post-deploy reminder in the release thread; subject = the reminder's name. */
         REMINDER,
         /** The same reminder as a direct message to one on-call person (channel = their user id). */

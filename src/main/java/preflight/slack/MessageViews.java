@@ -38,12 +38,23 @@ class MessageViews {
                 .update();
     }
 
-    /** A message shown after the release started (a reminder, a DM), numbered after the others. */
-    void append(long deploymentId, MessageView.Kind kind, String channelId, String subject) {
+    /**
+     * A message that follows everything already in the thread (seq after the last one). {@code ref}
+     * says which one of its kind it is (a probe run's number) and {@code subject} what it shows (a
+     * reminder's name); its item range is empty, so ticks never mark it stale.
+     */
+    void append(long deploymentId, MessageView.Kind kind, String channelId, int ref, String subject) {
         jdbc.sql("""
-                        INSERT INTO message_view (deployment_id, kind, seq, channel_id, subject)
-                        SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ? FROM message_view WHERE deployment_id = ?""")
-                .params(deploymentId, kind.name(), channelId, subject, deploymentId)
+                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, subject)
+                        SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM message_view WHERE deployment_id = ?""")
+                .params(deploymentId, kind.name(), ref, ref, channelId, subject, deploymentId)
+                .update();
+    }
+
+    /** The message of that kind and ref (see {@link #append}) needs re-rendering. */
+    void markStale(long deploymentId, MessageView.Kind kind, int ref) {
+        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = ? AND first_item = ?")
+                .params(deploymentId, kind.name(), ref)
                 .update();
     }
 

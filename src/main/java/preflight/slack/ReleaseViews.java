@@ -47,9 +47,9 @@ class ReleaseViews {
             case MonitoringReminderDue due -> {
                 var deployment = deployments.find(due.deploymentId()).orElseThrow();
                 views.markStateStale(due.deploymentId());
-                views.append(due.deploymentId(), MessageView.Kind.REMINDER, deployment.channelId(), due.kind().name());
+                views.append(due.deploymentId(), MessageView.Kind.REMINDER, deployment.channelId(), 0, due.kind().name());
                 due.oncallUsers().forEach(user ->
-                        views.append(due.deploymentId(), MessageView.Kind.REMINDER_DM, user, due.kind().name()));
+                        views.append(due.deploymentId(), MessageView.Kind.REMINDER_DM, user, 0, due.kind().name()));
             }
             default -> views.markStateStale(event.deploymentId());
         }

@@ -94,7 +94,9 @@ class StartSubcommand implements DeploySubcommand {
 
     private String unknownTemplate(String name) {
         String shown = Mrkdwn.escape(Mrkdwn.truncate(name, 40));
-        var problem = templates.problems().stream().filter(p -> p.template().equals(name)).findFirst();
+        // problems are named by file ("api.md"), templates by name ("api")
+        var problem = templates.problems().stream()
+                .filter(p -> p.template().equals(name) || p.template().equals(name + ".md")).findFirst();
         if (problem.isPresent()) {
             return "Template `" + shown + "` could not be loaded: line " + problem.get().line() + ": "
                     + Mrkdwn.escape(problem.get().problem()) + ". Ask your Preflight admin to fix it.";

@@ -177,14 +177,20 @@ class MonitoringReminderTest extends SlackAppFixture {
                 .orElseThrow();
     }
 
+    /** The DM about this test's release: it links to this test's channel. */
     private FakeSlackApi.Message awaitDirectMessage() {
-        await(() -> !slack.messages(ONCALL).isEmpty(), "DM to on-call");
-        return slack.messages(ONCALL).getFirst();
+        await(() -> slack.messages(ONCALL).stream().anyMatch(this::aboutThisRelease), "DM to on-call");
+        return slack.messages(ONCALL).stream().filter(this::aboutThisRelease).findFirst().orElseThrow();
+    }
+
+    private boolean aboutThisRelease(FakeSlackApi.Message message) {
+        return message.blocks().toString().contains("/archives/" + channel + "/");
     }
 
     private long remindersPosted() {
         return slack.calls("chat.postMessage").stream()
                 .filter(call -> call.param("text") != null && call.param("text").startsWith("Post-deploy check"))
+                .filter(call -> channel.equals(call.param("channel")) || call.rawBody().contains(channel))
                 .count();
     }
 

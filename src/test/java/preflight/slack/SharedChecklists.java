@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The real checklists in {@code ../shared/checklists}, offered to the app as templates named
  * {@code shared-000}, {@code shared-001}, … (the folder may be absent outside this workplace),
- * next to the tests' own templates from {@code src/test/resources/templates}.
+ * plus the test templates in {@code src/test/resources/templates} under their own names.
  */
 public final class SharedChecklists {
 
@@ -28,9 +28,11 @@ public final class SharedChecklists {
                 for (Path file : files()) {
                     Files.copy(file, templatesDir.resolve(templateName(file) + ".md"));
                 }
-                try (Stream<Path> own = Files.list(TEST_TEMPLATES)) {
-                    for (Path file : own.filter(f -> f.toString().endsWith(".md")).toList()) {
-                        Files.copy(file, templatesDir.resolve(file.getFileName()));
+                if (Files.isDirectory(TEST_TEMPLATES)) {
+                    try (Stream<Path> tests = Files.list(TEST_TEMPLATES)) {
+                        for (Path file : tests.filter(f -> f.toString().endsWith(".md")).toList()) {
+                            Files.copy(file, templatesDir.resolve(file.getFileName()));
+                        }
                     }
                 }
             } catch (IOException e) {

@@ -64,7 +64,18 @@ public abstract class SlackAppFixture {
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name <> 'flyway_schema_history' AND table_name NOT LIKE 'qrtz\\_%'""")
                 .query(String.class).single();
-        jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
+        // A background transaction of the previous test (a message sync, a probe run) can deadlock
+        // with the TRUNCATE; the database picks one to fail, so try again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+            }
+        }
         slack.reset();
         requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
         channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -80,6 +91,11 @@ public abstract class SlackAppFixture {
                 .filter(m -> m.threadTs() == null && m.text().contains(release))
                 .reduce((first, second) -> second).orElseThrow().ts();
         await(() -> slack.thread(channel, threadTs).size() >= checklistMessages, "thread of " + release);
+        // Slack has the messages before the app has stored their ts; a click needs the ts stored.
+        await(() -> jdbc.sql("SELECT count(*) FROM message_view WHERE channel_id = ? AND ts IS NOT NULL"
+                        + " AND deployment_id = (SELECT deployment_id FROM message_view WHERE channel_id = ? AND ts = ?)")
+                .params(channel, channel, threadTs).query(Integer.class).single() >= checklistMessages + 1,
+                "the app to record the thread of " + release);
         return slack.thread(channel, threadTs);
     }
 
