@@ -33,6 +33,7 @@ class MessageSync implements SmartLifecycle {
     private final DeploymentService deployments;
     private final ReleaseCardRenderer cards;
     private final ChecklistMessageRenderer checklists;
+    private final SignoffMessageRenderer signoffs;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
     private final TransactionTemplate tx;
@@ -42,12 +43,13 @@ class MessageSync implements SmartLifecycle {
     private Thread worker;
 
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
-                ChecklistMessageRenderer checklists, MethodsClient slack, MessageSyncSettings settings,
-                TransactionTemplate tx, Clock clock) {
+                ChecklistMessageRenderer checklists, SignoffMessageRenderer signoffs, MethodsClient slack,
+                MessageSyncSettings settings, TransactionTemplate tx, Clock clock) {
         this.views = views;
         this.deployments = deployments;
         this.cards = cards;
         this.checklists = checklists;
+        this.signoffs = signoffs;
         this.slack = slack;
         this.settings = settings;
         this.tx = tx;
@@ -147,6 +149,7 @@ class MessageSync implements SmartLifecycle {
             case CARD -> cards.render(deployment, deployments.progressOf(deployment));
             case CHECKLIST -> checklists.render(deployment, deployments.checklistOf(deployment),
                     view.firstItem(), view.endItem(), deployments.ticksOf(deployment.id()));
+            case SIGNOFF -> signoffs.render(deployment);
         };
     }
 

@@ -47,6 +47,12 @@ class MessageViews {
                 .update();
     }
 
+    void markStale(long deploymentId, MessageView.Kind kind) {
+        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = ?")
+                .params(deploymentId, kind.name())
+                .update();
+    }
+
     void markCardStale(long deploymentId) {
         jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = 'CARD'")
                 .param(deploymentId)
