@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public record Approver(String id, String handle) {
 
-    private static final Pattern ID = Pattern.compile("[UWS][A-Z0-9]{2,30}");
+    private static final Pattern ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
     private static final Pattern HANDLE = Pattern.compile("@?[\\p{L}\\p{N}._-]{1,80}");
 
     public Approver {

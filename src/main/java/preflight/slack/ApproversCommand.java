@@ -114,7 +114,7 @@ final class ApproversCommand {
         return -1;
     }
 
-    /** The known role the text starts with, as the text spells it; the longest wins ("QA Lead" over "QA"). */
+    /** The known role the text starts with, as the template spells it; the longest wins ("QA Lead" over "QA"). */
     private static String longestKnownPrefix(String text, List<String> knownRoles) {
         String lower = text.toLowerCase(Locale.ROOT);
         return knownRoles.stream()
@@ -124,7 +124,6 @@ final class ApproversCommand {
                 .filter(role -> lower.startsWith(role.toLowerCase(Locale.ROOT))
                         && (text.length() == role.length() || Character.isWhitespace(text.charAt(role.length()))))
                 .findFirst()
-                .map(role -> text.substring(0, role.length()))
                 .orElse(null);
     }
 

@@ -21,7 +21,7 @@ class ApproversCommandTest {
     void theLongestKnownRoleWinsAndMentionsAreRead() {
         var parsed = ApproversCommand.parse("qa lead <@U0DANA|dana> <!subteam^S0QA|@qa-team> <@W0EVE>", KNOWN);
 
-        assertThat(parsed).isEqualTo(new ApproversCommand.Assign("qa lead",
+        assertThat(parsed).isEqualTo(new ApproversCommand.Assign("QA Lead",
                 List.of(Approver.of("U0DANA"), new Approver("S0QA", "@qa-team"), Approver.of("W0EVE"))));
     }
 
@@ -45,7 +45,7 @@ class ApproversCommandTest {
     void aRoleAloneIsShownAndClearGoesBackToTheTemplate() {
         assertThat(ApproversCommand.parse("Product Owner", KNOWN)).isEqualTo(new ApproversCommand.Show("Product Owner"));
         assertThat(ApproversCommand.parse("product owner clear", KNOWN))
-                .isEqualTo(new ApproversCommand.Clear("product owner"));
+                .isEqualTo(new ApproversCommand.Clear("Product Owner"));
     }
 
     @Test
