@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * except the person who started the release, unless the settings say otherwise.
  */
 @Component
-public class WhoMaySign {
+class WhoMaySign {
 
     private final GroupMembers groups;
     private final ApprovalSettings settings;
@@ -20,7 +20,7 @@ public class WhoMaySign {
         this.settings = settings;
     }
 
-    public Eligibility check(RoleState role, String startedBy, String userId) {
+    Eligibility check(RoleState role, String startedBy, String userId) {
         if (role.approvers().isEmpty()) {
             if (!settings.allowAnyoneWhenUnassigned()) {
                 return new Eligibility.NobodyAssigned();
