@@ -3,6 +3,8 @@ package preflight.deployment;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelPeople {
 
     private final JdbcClient jdbc;
-    private final GroupMembership groups;
+    private final GroupMembers groups;
     private final Clock clock;
 
-    ChannelPeople(JdbcClient jdbc, GroupMembership groups, Clock clock) {
+    ChannelPeople(JdbcClient jdbc, GroupMembers groups, Clock clock) {
         this.jdbc = jdbc;
         this.groups = groups;
         this.clock = clock;
@@ -46,7 +48,7 @@ public class ChannelPeople {
     /** Whether the user is one of the given people, directly or through a user group. */
     public boolean includes(List<String> people, String userId) {
         for (String member : people) {
-            if (member.equals(userId) || (member.startsWith("S") && groups.isMember(member, userId))) {
+            if (member.equals(userId) || (member.startsWith("S") && groups.of(member).map(users -> users.contains(userId)).orElse(false))) {
                 return true;
             }
         }
@@ -56,7 +58,8 @@ public class ChannelPeople {
     /** Every user behind the given people, groups expanded. */
     public List<String> users(List<String> people) {
         return people.stream()
-                .flatMap(member -> member.startsWith("S") ? groups.members(member).stream() : java.util.stream.Stream.of(member))
+                .flatMap(member -> member.startsWith("S")
+                        ? groups.of(member).map(Set::stream).orElseGet(Stream::empty) : Stream.of(member))
                 .distinct()
                 .toList();
     }

@@ -40,6 +40,7 @@ class MessageSync implements SmartLifecycle {
     private final ReleaseLifecycle lifecycle;
     private final ReminderScheduler reminderScheduler;
     private final ProbeRunMessageRenderer probeRuns;
+    private final SignoffMessageRenderer signoffs;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
     private final TransactionTemplate tx;
@@ -50,9 +51,11 @@ class MessageSync implements SmartLifecycle {
 
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
                 ChecklistMessageRenderer checklists, ProbeRunMessageRenderer probeRuns,
-                ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle, ReminderScheduler reminderScheduler,
-                MethodsClient slack, MessageSyncSettings settings, TransactionTemplate tx, Clock clock) {
+                SignoffMessageRenderer signoffs, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
+                ReminderScheduler reminderScheduler, MethodsClient slack, MessageSyncSettings settings,
+                TransactionTemplate tx, Clock clock) {
         this.probeRuns = probeRuns;
+        this.signoffs = signoffs;
         this.reminders = reminders;
         this.lifecycle = lifecycle;
         this.reminderScheduler = reminderScheduler;
@@ -185,6 +188,7 @@ class MessageSync implements SmartLifecycle {
                     view.kind() == MessageView.Kind.REMINDER_DM,
                     "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
             case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
+            case SIGNOFF -> signoffs.render(deployment);
         };
     }
 

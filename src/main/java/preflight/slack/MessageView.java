@@ -2,8 +2,8 @@ package preflight.slack;
 
 /**
  * A Slack message that shows part of a release: the card (seq 0), checklist items [first, end),
- * the results of probe run number {@code firstItem} (PROBE_RUN, with an empty item range), or a
- * reminder named by {@code subject}.
+ * the results of probe run number {@code firstItem} (PROBE_RUN, with an empty item range), the
+ * sign-off buttons (after the checklist messages), or a reminder named by {@code subject}.
  */
 record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem, int endItem, String channelId,
                    String ts, int wantedRev, String subject) {
@@ -12,6 +12,7 @@ record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem
         CARD,
         CHECKLIST,
         PROBE_RUN,
+        SIGNOFF,
         /** A post-deploy reminder in the release thread; subject = the reminder's name. */
         REMINDER,
         /** The same reminder as a direct message to one on-call person (channel = their user id). */

@@ -76,6 +76,12 @@ class MessageViews {
                 .update();
     }
 
+    void markStale(long deploymentId, MessageView.Kind kind) {
+        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = ?")
+                .params(deploymentId, kind.name())
+                .update();
+    }
+
     /**
      * Leases up to {@code limit} due rows. A checklist message is posted only after every message
      * before it in the thread has been posted, so the thread reads in order. Updates of one message

@@ -37,6 +37,9 @@ class ReleaseViews {
             views.create(deployment.id(), MessageView.Kind.CHECKLIST, seq++, plan.first(), plan.end(),
                     deployment.channelId());
         }
+        if (!checklist.signoffRoles().isEmpty()) {
+            views.create(deployment.id(), MessageView.Kind.SIGNOFF, seq++, 0, 0, deployment.channelId());
+        }
     }
 
     @EventListener

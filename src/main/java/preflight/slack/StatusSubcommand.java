@@ -7,6 +7,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.approval.SignoffService;
 import preflight.deployment.Deployment;
 import preflight.deployment.DeploymentService;
 
@@ -16,9 +17,11 @@ import preflight.deployment.DeploymentService;
 class StatusSubcommand implements DeploySubcommand {
 
     private final DeploymentService deployments;
+    private final SignoffService signoffs;
 
-    StatusSubcommand(DeploymentService deployments) {
+    StatusSubcommand(DeploymentService deployments, SignoffService signoffs) {
         this.deployments = deployments;
+        this.signoffs = signoffs;
     }
 
     @Override
@@ -53,7 +56,8 @@ class StatusSubcommand implements DeploySubcommand {
                     .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
                     .append(progress.done()).append('/').append(progress.total()).append(" items · template `")
                     .append(Mrkdwn.escape(deployment.templateName())).append("` · started by <@")
-                    .append(deployment.startedBy()).append("> · ").append(ThreadLinks.to(deployment, "thread"));
+                    .append(deployment.startedBy()).append("> · ").append(ThreadLinks.to(deployment, "thread"))
+                    .append("\n    ").append(Mrkdwn.truncate(SignoffCardSection.verdict(signoffs.verdict(deployment)), 600));
         }
         return new Reply(text.toString());
     }

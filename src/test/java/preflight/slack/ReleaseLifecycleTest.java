@@ -26,6 +26,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     void shippingSchedulesTheOnCallReminderAtTheEndOfTheMonitoringWindow() {
         requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
         var card = awaitCard("v1.2");
+        tickEverything();
 
         requests.clickButton(card, LifecycleActions.SHIP, "U0ALICE", "alice");
 
@@ -36,7 +37,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
                 .query(Long.class).list();
         assertThat(fireTimes).containsExactly(shippedAt + Duration.ofMinutes(15).toMillis(),
                 shippedAt + Duration.ofHours(1).toMillis());
-        assertThat(events()).containsExactly("STARTED", "SHIPPED");
+        assertThat(events()).containsExactly("STARTED", "ITEM_TICKED", "ITEM_TICKED", "SHIPPED");
         await(() -> text(current(card)).contains("Next on-call check"), "card shows the next check");
         SlackLimits.assertWithinLimits(current(card));
     }
@@ -44,7 +45,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     @Test
     void completingOrRollingBackRemovesThePendingReminders() {
         requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
-        requests.command(channel, "U0ALICE", "alice", "shipped v1.2");
+        requests.command(channel, "U0ALICE", "alice", "shipped v1.2 override testing the reminders");
         assertThat(jdbc.sql("SELECT count(*) FROM qrtz_triggers").query(Integer.class).single()).isEqualTo(2);
 
         var reply = requests.command(channel, "U0ALICE", "alice", "rollback v1.2 error rate doubled");
@@ -90,7 +91,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
         requests.command(channel, "U0ALICE", "alice", "managers <!subteam^S0RELEASE|@release>");
         requests.command(channel, "U0ALICE", "alice", "start v1.2");
 
-        var reply = requests.command(channel, "U0BOB", "bob", "shipped");
+        var reply = requests.command(channel, "U0BOB", "bob", "shipped override hotfix");
 
         assertThat(reply.json("text")).contains("Marked *v1.2* shipped");
         assertThat(status()).isEqualTo("SHIPPED");
@@ -101,7 +102,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     @Test
     void rollingBackFromTheButtonAsksForAReason() {
         requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
-        requests.command(channel, "U0ALICE", "alice", "shipped");
+        requests.command(channel, "U0ALICE", "alice", "shipped override hotfix");
         var card = awaitCard("v1.2");
         await(() -> text(current(card)).contains("roll back"), "card shows roll back");
 
@@ -120,14 +121,37 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     }
 
     @Test
-    void shippingWithAnOverrideIsRecordedAndShown() {
-        requests.command(channel, "U0ALICE", "alice", "start v1.2");
+    void shippingOnNoGoNeedsAnOverrideReasonWhichIsRecordedAndShown() {
+        requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
+        var card = awaitCard("v1.2");
 
-        requests.command(channel, "U0ALICE", "alice", "shipped v1.2 override hotfix for the outage");
+        var refused = requests.command(channel, "U0ALICE", "alice", "shipped v1.2");
 
-        // Nothing was missing (no guard objected), so no override is recorded.
-        assertThat(jdbc.sql("SELECT override_reason FROM deployment").query(String.class).optional()).isEmpty();
+        assertThat(refused.json("text")).contains("not ready to ship", "2 items unticked", "override <why>");
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+
+        requests.clickButton(card, LifecycleActions.SHIP, "U0ALICE", "alice");
+        var modal = slack.awaitCall("views.open", call -> true, Duration.ofSeconds(5)).view();
+        assertThat(modal.toString()).contains("2 items unticked", "emergency override");
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+
+        requests.viewSubmission(modal, reason("hotfix for the outage"), "U0ALICE");
+
         assertThat(status()).isEqualTo("SHIPPED");
+        assertThat(jdbc.sql("SELECT override_reason FROM deployment").query(String.class).single())
+                .isEqualTo("hotfix for the outage");
+        assertThat(events()).containsExactly("STARTED", "SHIPPED_WITH_OVERRIDE");
+        await(() -> text(current(card)).contains("Emergency override") && text(current(card)).contains("hotfix for the outage"),
+                "override on the card");
+    }
+
+    private void tickEverything() {
+        var thread = slack.thread(channel, slack.messages(channel).getFirst().ts());
+        for (var message : thread) {
+            for (String item : StartReleaseTest.optionValues(List.of(message))) {
+                requests.toggleCheckbox(slack.message(channel, message.ts()).orElseThrow(), item, "U0ALICE", "alice");
+            }
+        }
     }
 
     private FakeSlackApi.Message awaitCard(String release) {

@@ -91,12 +91,12 @@ public abstract class SlackAppFixture {
                 .filter(m -> m.threadTs() == null && m.text().contains(release))
                 .reduce((first, second) -> second).orElseThrow().ts();
         await(() -> slack.thread(channel, threadTs).size() >= checklistMessages, "thread of " + release);
-        // Slack has the messages before the app has stored their ts; a click needs the ts stored.
-        await(() -> jdbc.sql("SELECT count(*) FROM message_view WHERE channel_id = ? AND ts IS NOT NULL"
-                        + " AND deployment_id = (SELECT deployment_id FROM message_view WHERE channel_id = ? AND ts = ?)")
-                .params(channel, channel, threadTs).query(Integer.class).single() >= checklistMessages + 1,
-                "the app to record the thread of " + release);
-        return slack.thread(channel, threadTs);
+        var thread = slack.thread(channel, threadTs);
+        // A click finds its release by the message's ts, which the app stores just after Slack answered the post.
+        await(() -> thread.stream().allMatch(message -> jdbc.sql(
+                        "SELECT count(*) FROM message_view WHERE channel_id = ? AND ts = ?")
+                .params(channel, message.ts()).query(Integer.class).single() == 1), "thread of " + release + " stored");
+        return thread;
     }
 
     protected static void await(java.util.function.BooleanSupplier condition, String what) {

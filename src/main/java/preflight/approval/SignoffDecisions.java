@@ -1,0 +1,96 @@
+package preflight.approval;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import preflight.deployment.Actor;
+
+/** The standing decision per role of a release: one row per role, so repeats cannot add a second. */
+@Repository
+class SignoffDecisions {
+
+    private final JdbcClient jdbc;
+
+    SignoffDecisions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the decision unless the same decision already stands (a double click, Slack's duplicate
+     * delivery, or a second approver a moment late).
+     *
+     * @return true when the decision changed
+     */
+    boolean record(long deploymentId, String role, Decision decision, Actor by, String reason, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO signoff_decision (deployment_id, role_key, role, decision, decided_by,
+                                                      decided_by_name, reason, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (deployment_id, role_key) DO UPDATE
+                           SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
+                               decided_by_name = EXCLUDED.decided_by_name, reason = EXCLUDED.reason,
+                               decided_at = EXCLUDED.decided_at
+                         WHERE signoff_decision.decision <> EXCLUDED.decision""")
+                .params(deploymentId, RoleNames.key(role), role, decision.name(), by.id(), by.name(), reason,
+                        Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** Removes the decision if {@code userId} made it; @return what was withdrawn */
+    Optional<Decision> withdraw(long deploymentId, String role, String userId) {
+        return jdbc.sql("""
+                        DELETE FROM signoff_decision
+                         WHERE deployment_id = ? AND role_key = ? AND decided_by = ?
+                        RETURNING decision""")
+                .params(deploymentId, RoleNames.key(role), userId)
+                .query((rs, n) -> Decision.valueOf(rs.getString("decision")))
+                .optional();
+    }
+
+    Optional<SignoffDecision> find(long deploymentId, String role) {
+        return jdbc.sql("""
+                        SELECT role, decision, decided_by, decided_by_name, reason, decided_at
+                          FROM signoff_decision WHERE deployment_id = ? AND role_key = ?""")
+                .params(deploymentId, RoleNames.key(role))
+                .query(SignoffDecisions::decision)
+                .optional();
+    }
+
+    /** Keyed by {@link RoleNames#key}. */
+    Map<String, SignoffDecision> of(long deploymentId) {
+        var decisions = new LinkedHashMap<String, SignoffDecision>();
+        jdbc.sql("""
+                        SELECT role, decision, decided_by, decided_by_name, reason, decided_at
+                          FROM signoff_decision WHERE deployment_id = ? ORDER BY decided_at""")
+                .param(deploymentId)
+                .query(SignoffDecisions::decision)
+                .list()
+                .forEach(decision -> decisions.put(RoleNames.key(decision.role()), decision));
+        return decisions;
+    }
+
+    /**
+     * The release's status, read with a share lock: a decision and a status change (shipping)
+     * of the same release are serialised, so no decision lands on a release that has just shipped.
+     */
+    String lockStatus(long deploymentId) {
+        return jdbc.sql("SELECT status FROM deployment WHERE id = ? FOR SHARE")
+                .param(deploymentId)
+                .query(String.class)
+                .single();
+    }
+
+    private static SignoffDecision decision(ResultSet rs, int n) throws SQLException {
+        return new SignoffDecision(rs.getString("role"), Decision.valueOf(rs.getString("decision")),
+                new Actor(rs.getString("decided_by"), rs.getString("decided_by_name")), rs.getString("reason"),
+                rs.getTimestamp("decided_at").toInstant());
+    }
+}

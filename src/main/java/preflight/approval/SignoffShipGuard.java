@@ -1,0 +1,24 @@
+package preflight.approval;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Deployment;
+import preflight.deployment.ShipGuard;
+
+/** Holds a release back while its verdict is NO-GO: what it lists is what shipping would override. */
+@Component
+class SignoffShipGuard implements ShipGuard {
+
+    private final SignoffService signoffs;
+
+    SignoffShipGuard(SignoffService signoffs) {
+        this.signoffs = signoffs;
+    }
+
+    @Override
+    public List<String> missing(Deployment deployment) {
+        return signoffs.verdict(deployment).missing();
+    }
+}
