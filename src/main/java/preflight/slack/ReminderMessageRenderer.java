@@ -41,6 +41,11 @@ class ReminderMessageRenderer {
                 + (direct ? "\n" + ThreadLinks.to(deployment, "Open the release thread") : "");
         blocks.add(section(s -> s.blockId("reminder:intro").text(markdownText(intro))));
         blocks.add(section(s -> s.blockId("reminder:items").text(markdownText(postDeployItems(checklist, ticks)))));
+        if (!checklist.probes().isEmpty()) {
+            blocks.add(context(c -> c.blockId("reminder:probes").elements(List.of(markdownText(
+                    "🔎 The release's probes are running again now; their results follow in "
+                            + ThreadLinks.to(deployment, "the thread") + ".")))));
+        }
         if (deployment.status() == DeploymentStatus.SHIPPED) {
             blocks.add(actions(a -> a.blockId("reminder:actions").elements(List.of(
                     LifecycleActions.complete(deployment),

@@ -53,6 +53,19 @@ class MonitoringReminderTest extends SlackAppFixture {
     }
 
     @Test
+    void theReminderComesWithAFreshProbeRun() {
+        requests.command(channel, "U0ALICE", "alice", "start v5.1 monitored-probes");
+        requests.command(channel, "U0ALICE", "alice", "shipped v5.1 override watch it anyway");
+
+        var reminder = awaitReminderInThread();
+
+        assertThat(ReleaseLifecycleTest.text(reminder)).contains("probes are running again");
+        await(() -> jdbc.sql("SELECT count(*) FROM probe_run WHERE triggered_by = 'preflight' AND status <> 'RUNNING'")
+                .query(Integer.class).single() == 1, "a finished probe run started by the reminder");
+        assertThat(jdbc.sql("SELECT passed FROM probe_run").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void healthyCompletesTheReleaseAndTheButtonsGo() {
         shipMonitoredRelease();
         var direct = awaitDirectMessage();
