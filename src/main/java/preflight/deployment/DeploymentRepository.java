@@ -14,6 +14,9 @@ interface DeploymentRepository extends ListCrudRepository<Deployment, Long> {
              ORDER BY started_at DESC""")
     List<Deployment> findActiveInChannel(String channelId);
 
+    @Query("SELECT * FROM deployment WHERE status = 'IN_PROGRESS' AND started_at < :before ORDER BY id")
+    List<Deployment> findInProgressStartedBefore(java.time.Instant before);
+
     @Query("""
             SELECT * FROM deployment
              WHERE channel_id = :channelId AND lower(release) = lower(:release)

@@ -152,6 +152,11 @@ public class DeploymentService {
         return deployments.findById(deploymentId);
     }
 
+    /** Releases still before shipping that started before the given time, in every channel. */
+    public List<Deployment> inProgressStartedBefore(java.time.Instant before) {
+        return deployments.findInProgressStartedBefore(before);
+    }
+
     public List<Deployment> activeInChannel(String channelId) {
         return deployments.findActiveInChannel(channelId);
     }

@@ -188,6 +188,7 @@ class MessageSync implements SmartLifecycle {
                     view.kind() == MessageView.Kind.REMINDER_DM,
                     "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
             case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
+            case SIGNOFF_NUDGE_DM -> SignoffNudgeRenderer.render(deployment, view.subject());
             case SIGNOFF -> signoffs.render(deployment);
         };
     }

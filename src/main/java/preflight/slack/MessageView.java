@@ -16,10 +16,12 @@ record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem
         /** A post-deploy reminder in the release thread; subject = the reminder's name. */
         REMINDER,
         /** The same reminder as a direct message to one on-call person (channel = their user id). */
-        REMINDER_DM;
+        REMINDER_DM,
+        /** A direct message to one person who may sign a waiting role; subject = the role. */
+        SIGNOFF_NUDGE_DM;
 
         boolean inThread() {
-            return this != CARD && this != REMINDER_DM;
+            return this != CARD && this != REMINDER_DM && this != SIGNOFF_NUDGE_DM;
         }
     }
 }

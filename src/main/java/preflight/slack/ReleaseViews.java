@@ -9,6 +9,7 @@ import preflight.deployment.DeploymentService;
 import preflight.deployment.DeploymentStarted;
 import preflight.deployment.ReleaseEvent;
 import preflight.reminder.MonitoringReminderDue;
+import preflight.reminder.SignoffNudgeDue;
 
 /**
  * Keeps the outbox in step with the database: views are created or marked stale inside the
@@ -54,6 +55,8 @@ class ReleaseViews {
                 due.oncallUsers().forEach(user ->
                         views.append(due.deploymentId(), MessageView.Kind.REMINDER_DM, user, 0, due.kind().name()));
             }
+            case SignoffNudgeDue nudge -> nudge.users().forEach(user ->
+                    views.append(nudge.deploymentId(), MessageView.Kind.SIGNOFF_NUDGE_DM, user, 0, nudge.role()));
             default -> views.markStateStale(event.deploymentId());
         }
     }
