@@ -30,6 +30,15 @@ class MonitoringSettingsTest {
                 .isEqualTo(new MonitoringSettings(Duration.ofHours(12), Duration.ofMinutes(30)));
     }
 
+    @Test
+    void signoffNudgesBindFromTheirVariables() {
+        var settings = binder(Map.of("PREFLIGHT_SIGNOFF_NUDGE_AFTER", "30m", "PREFLIGHT_SIGNOFF_NUDGE_INTERVAL", "1h"))
+                .bindOrCreate("preflight.signoff-nudge", SignoffNudgeSettings.class);
+
+        assertThat(settings).isEqualTo(new SignoffNudgeSettings(Duration.ofMinutes(30), Duration.ofHours(1),
+                Duration.ofMinutes(5)));
+    }
+
     private static Binder binder(Map<String, Object> variables) {
         var environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
