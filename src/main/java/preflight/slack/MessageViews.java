@@ -100,6 +100,13 @@ class MessageViews {
                 .update();
     }
 
+    /** Slack throttled us: not a failure of this message, so it does not count towards giving up. */
+    void postpone(MessageView view, Instant retryAt, String error) {
+        jdbc.sql("UPDATE message_view SET not_before = ?, lease_until = NULL, last_error = ? WHERE id = ?")
+                .params(Timestamp.from(retryAt), error, view.id())
+                .update();
+    }
+
     /** Slack throttled us: every message waits, not only the one that was refused. */
     void pauseAll(Instant until) {
         jdbc.sql("UPDATE message_view SET not_before = ? WHERE (ts IS NULL OR rendered_rev < wanted_rev) AND not_before < ?")
