@@ -9,11 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * The real checklists in {@code ../shared/checklists}, offered to the app as templates named
- * {@code shared-000}, {@code shared-001}, … (the folder may be absent outside this workplace).
+ * {@code shared-000}, {@code shared-001}, … (the folder may be absent outside this workplace),
+ * together with the test templates in {@code src/test/resources/templates/*.md} under their own
+ * names.
  */
 public final class SharedChecklists {
 
     private static final Path SOURCE = Path.of("..", "shared", "checklists");
+    private static final Path TEST_TEMPLATES = Path.of("src", "test", "resources", "templates");
     private static Path templatesDir;
 
     private SharedChecklists() {
@@ -25,6 +28,13 @@ public final class SharedChecklists {
                 templatesDir = Files.createTempDirectory("preflight-templates");
                 for (Path file : files()) {
                     Files.copy(file, templatesDir.resolve(templateName(file) + ".md"));
+                }
+                if (Files.isDirectory(TEST_TEMPLATES)) {
+                    try (Stream<Path> testTemplates = Files.list(TEST_TEMPLATES)) {
+                        for (Path file : testTemplates.filter(f -> f.toString().endsWith(".md")).toList()) {
+                            Files.copy(file, templatesDir.resolve(file.getFileName().toString()));
+                        }
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

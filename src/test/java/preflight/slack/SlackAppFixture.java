@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
         "slack.signing-secret=" + SlackAppFixture.SIGNING_SECRET,
         "preflight.slack.min-update-interval=300ms",
         "preflight.slack.poll-interval=50ms",
+        // a Slack answering too slowly is given up after 2 s (fault tests), not the default 10 s
+        "slack.http-timeout=2s",
 })
 public abstract class SlackAppFixture {
 
@@ -60,10 +62,24 @@ public abstract class SlackAppFixture {
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name <> 'flyway_schema_history' AND table_name NOT LIKE 'qrtz\\_%'""")
                 .query(String.class).single();
-        jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
+        truncate(tables);
         slack.reset();
         requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
         channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+
+    /** The message-sync worker of the shared context may hold locks on some of these: retry a deadlock. */
+    private void truncate(String tables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     /** The release thread once the card and every checklist message are posted. */
