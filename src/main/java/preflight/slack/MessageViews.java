@@ -38,11 +38,17 @@ class MessageViews {
                 .update();
     }
 
-    /** The card and the checklist message holding the item need re-rendering. */
+    /**
+     * The card and the checklist message holding the item need re-rendering. The rows are locked
+     * in id order first: concurrent ticks of one release all bump the card, and two UPDATEs
+     * locking the same rows in different orders deadlock (found by the benchmark).
+     */
     void markStale(long deploymentId, int itemIndex) {
         jdbc.sql("""
                         UPDATE message_view SET wanted_rev = wanted_rev + 1
-                         WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))""")
+                         WHERE id IN (SELECT id FROM message_view
+                                       WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))
+                                       ORDER BY id FOR UPDATE)""")
                 .params(deploymentId, itemIndex, itemIndex)
                 .update();
     }

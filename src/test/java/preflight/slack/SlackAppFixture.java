@@ -92,6 +92,9 @@ public abstract class SlackAppFixture {
                 .filter(m -> m.threadTs() == null && m.text().contains(release))
                 .reduce((first, second) -> second).orElseThrow().ts();
         await(() -> slack.thread(channel, threadTs).size() >= checklistMessages, "thread of " + release);
+        // Slack has the messages; a click is only understood once the app has stored their ts too.
+        await(() -> jdbc.sql("SELECT count(*) FROM message_view WHERE ts IS NULL").query(Integer.class).single() == 0,
+                "message ts of " + release + " stored");
         return slack.thread(channel, threadTs);
     }
 
