@@ -546,7 +546,8 @@ public class Bench {
     /** Until every message of every release is posted and rendered at its wanted revision. */
     static void awaitDrained(Connection db, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(db, "SELECT count(*) FROM message_view WHERE ts IS NULL OR rendered_rev < wanted_rev") > 0) {
+        while (count(db, "SELECT (SELECT count(*) FROM message_view WHERE ts IS NULL OR rendered_rev < wanted_rev)"
+                + " + (SELECT count(*) FROM message_view_change)") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("outbox not drained within " + timeout);
             }

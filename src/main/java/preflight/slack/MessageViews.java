@@ -39,17 +39,27 @@ class MessageViews {
     }
 
     /**
-     * The card and the checklist message holding the item need re-rendering. The rows are locked
-     * in id order first: concurrent ticks of one release all bump the card, and two UPDATEs
-     * locking the same rows in different orders deadlock (found by the benchmark).
+     * The card and the checklist message holding the item need re-rendering. Appended to
+     * message_view_change rather than updated in place: every tick of a release touches the
+     * card, and concurrent ticks updating that one row queued on its lock (and deadlocked).
+     * {@link #claim} folds the changes in.
      */
     void markStale(long deploymentId, int itemIndex) {
         jdbc.sql("""
-                        UPDATE message_view SET wanted_rev = wanted_rev + 1
-                         WHERE id IN (SELECT id FROM message_view
-                                       WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))
-                                       ORDER BY id FOR UPDATE)""")
+                        INSERT INTO message_view_change (view_id)
+                        SELECT id FROM message_view
+                         WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))""")
                 .params(deploymentId, itemIndex, itemIndex)
+                .update();
+    }
+
+    /** Moves committed changes from message_view_change into wanted_rev. */
+    void foldChanges() {
+        jdbc.sql("""
+                        WITH folded AS (DELETE FROM message_view_change RETURNING view_id)
+                        UPDATE message_view v SET wanted_rev = v.wanted_rev + c.n
+                          FROM (SELECT view_id, count(*) AS n FROM folded GROUP BY view_id) c
+                         WHERE v.id = c.view_id""")
                 .update();
     }
 
@@ -65,6 +75,7 @@ class MessageViews {
      * are at least {@code minInterval} apart: a burst of ticks becomes one chat.update.
      */
     List<MessageView> claim(int limit, Duration minInterval, Duration lease) {
+        foldChanges();
         return jdbc.sql("""
                         UPDATE message_view v SET lease_until = now() + make_interval(secs => :lease)
                          WHERE v.id IN (

@@ -8,3 +8,12 @@ CREATE TABLE slack_request_seen (
     seen_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX slack_request_seen_at ON slack_request_seen (seen_at);
+
+-- Ticks mark Slack messages stale by appending here instead of updating message_view: every
+-- tick of a release touches the card, and an UPDATE of that one row from each tick made
+-- concurrent clicks queue on its lock (measured by bench/). The sync worker folds these rows
+-- into message_view.wanted_rev before it claims work.
+CREATE TABLE message_view_change (
+    id      BIGSERIAL PRIMARY KEY,
+    view_id BIGINT NOT NULL
+);

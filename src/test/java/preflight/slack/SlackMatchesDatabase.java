@@ -33,7 +33,9 @@ final class SlackMatchesDatabase {
     }
 
     static int pending(JdbcClient jdbc) {
-        return jdbc.sql("SELECT count(*) FROM message_view WHERE ts IS NULL OR rendered_rev < wanted_rev")
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM message_view WHERE ts IS NULL OR rendered_rev < wanted_rev)
+                             + (SELECT count(*) FROM message_view_change)""")
                 .query(Integer.class).single();
     }
 
