@@ -671,7 +671,16 @@ public class Bench {
                     p.errors, b.errors));
         }
         r.append("\nTargets (issue 6): p99 ack < 100 ms at 32 clients; Preflight's throughput at least half the"
-                + " bare app's.\n\n");
+                + " bare app's. This run:\n\n");
+        for (var p : results) {
+            if (p.target.equals("Preflight") && p.clients == 32) {
+                var b = results.get(results.indexOf(p) + 1);
+                r.append(String.format("- %s at 32 clients: p99 %.0f ms (%s), throughput %.2f of the bare app's (%s)%n",
+                        p.kind, p.p99ms(), p.p99ms() < 100 ? "met" : "missed", p.rps() / b.rps(),
+                        p.rps() >= b.rps() / 2 ? "met" : "missed"));
+            }
+        }
+        r.append("\nWhat limits Preflight here, and what was changed because of it: see bench/README.md.\n\n");
 
         r.append("## 2. Slack API economy\n\n");
         r.append("`/deploy start` of each template in `../shared/checklists/` (Web API calls until the thread is"
