@@ -6,7 +6,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.methods.MethodsClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -23,6 +22,11 @@ class BoltConfiguration {
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         // Our own outbox retries failed calls from the database; the SDK must not log tokens.
         config.setPrettyResponseLoggingEnabled(false);
+        // A Slack that hangs must not hold the message-sync worker for long (SLACK_HTTP_TIMEOUT).
+        int timeoutMillis = Math.toIntExact(settings.httpTimeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(timeoutMillis);
+        config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+        config.setHttpClientCallTimeoutMillis(timeoutMillis);
         return Slack.getInstance(config);
     }
 
@@ -32,21 +36,22 @@ class BoltConfiguration {
     }
 
     @Bean
-    App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners) {
+    App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard) {
         var config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
         var app = new App(config);
+        app.use(replayGuard); // after Bolt's own middleware: only signed, fresh requests reach it
         listeners.forEach(listener -> listener.register(app));
         return app;
     }
 
     @Bean
     @ConditionalOnExpression("'${slack.app-token:}'.isBlank()")
-    ServletRegistrationBean<SlackAppServlet> slackEvents(App app) {
-        return new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings) {
+        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret()), "/slack/events");
     }
 
     @Bean

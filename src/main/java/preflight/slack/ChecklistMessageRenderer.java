@@ -76,8 +76,8 @@ class ChecklistMessageRenderer {
 
     private static String attribution(ItemTick tick) {
         String who = tick.source() == TickSource.PROBE ? "probe " + tick.by().name() : tick.by().name();
-        // plain_text: a name cannot turn into a mention here, so it is not escaped
-        return Mrkdwn.truncate("✓ " + who, 48) + " · " + TIME.format(tick.at());
+        // plain_text is not parsed for mentions, but a name is user-supplied text: escaped like all of it
+        return Mrkdwn.truncate("✓ " + Mrkdwn.escape(who), 48) + " · " + TIME.format(tick.at());
     }
 
     /** Encodes and decodes the tick state shown by one checkboxes element in its block id. */

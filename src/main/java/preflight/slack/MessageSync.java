@@ -199,7 +199,7 @@ class MessageSync implements SmartLifecycle {
             log.info("Slack asked us to wait {} s (message {} of deployment {})", retryAfter.toSeconds(),
                     view.seq(), view.deploymentId());
             views.pauseAll(now.plus(retryAfter));
-            views.failed(view, now.plus(retryAfter), error);
+            views.postpone(view, now.plus(retryAfter), error);
             return;
         }
         int attempts = views.attempts(view.id()) + 1;

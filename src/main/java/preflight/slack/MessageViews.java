@@ -53,33 +53,44 @@ class MessageViews {
 
     /** The message of that kind and ref (see {@link #append}) needs re-rendering. */
     void markStale(long deploymentId, MessageView.Kind kind, int ref) {
-        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = ? AND first_item = ?")
-                .params(deploymentId, kind.name(), ref)
-                .update();
+        changed("deployment_id = ? AND kind = ? AND first_item = ?", deploymentId, kind.name(), ref);
     }
 
     /** The card and the reminders: everything that shows the release's state rather than items. */
     void markStateStale(long deploymentId) {
-        jdbc.sql("""
-                        UPDATE message_view SET wanted_rev = wanted_rev + 1
-                         WHERE deployment_id = ? AND kind IN ('CARD', 'REMINDER', 'REMINDER_DM')""")
-                .param(deploymentId)
+        changed("deployment_id = ? AND kind IN ('CARD', 'REMINDER', 'REMINDER_DM')", deploymentId);
+    }
+
+    /**
+     * The card and the checklist message holding the item need re-rendering. Appended to
+     * message_view_change rather than updated in place: every tick of a release touches the
+     * card, and concurrent ticks updating that one row queued on its lock (and deadlocked).
+     * {@link #claim} folds the changes in.
+     */
+    void markStale(long deploymentId, int itemIndex) {
+        changed("deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))", deploymentId, itemIndex,
+                itemIndex);
+    }
+
+    /** Every view is marked stale this way, so a change never waits on (or deadlocks over) a view row. */
+    private void changed(String which, Object... params) {
+        jdbc.sql("INSERT INTO message_view_change (view_id) SELECT id FROM message_view WHERE " + which)
+                .params(params)
                 .update();
     }
 
-    /** The card and the checklist message holding the item need re-rendering. */
-    void markStale(long deploymentId, int itemIndex) {
+    /** Moves committed changes from message_view_change into wanted_rev. */
+    void foldChanges() {
         jdbc.sql("""
-                        UPDATE message_view SET wanted_rev = wanted_rev + 1
-                         WHERE deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))""")
-                .params(deploymentId, itemIndex, itemIndex)
+                        WITH folded AS (DELETE FROM message_view_change RETURNING view_id)
+                        UPDATE message_view v SET wanted_rev = v.wanted_rev + c.n
+                          FROM (SELECT view_id, count(*) AS n FROM folded GROUP BY view_id) c
+                         WHERE v.id = c.view_id""")
                 .update();
     }
 
     void markStale(long deploymentId, MessageView.Kind kind) {
-        jdbc.sql("UPDATE message_view SET wanted_rev = wanted_rev + 1 WHERE deployment_id = ? AND kind = ?")
-                .params(deploymentId, kind.name())
-                .update();
+        changed("deployment_id = ? AND kind = ?", deploymentId, kind.name());
     }
 
     /**
@@ -88,6 +99,7 @@ class MessageViews {
      * are at least {@code minInterval} apart: a burst of ticks becomes one chat.update.
      */
     List<MessageView> claim(int limit, Duration minInterval, Duration lease) {
+        foldChanges();
         return jdbc.sql("""
                         UPDATE message_view v SET lease_until = now() + make_interval(secs => :lease)
                          WHERE v.id IN (
@@ -127,6 +139,13 @@ class MessageViews {
         jdbc.sql("""
                         UPDATE message_view SET attempts = attempts + 1, not_before = ?, lease_until = NULL, last_error = ?
                          WHERE id = ?""")
+                .params(Timestamp.from(retryAt), error, view.id())
+                .update();
+    }
+
+    /** Slack throttled us: not a failure of this message, so it does not count towards giving up. */
+    void postpone(MessageView view, Instant retryAt, String error) {
+        jdbc.sql("UPDATE message_view SET not_before = ?, lease_until = NULL, last_error = ? WHERE id = ?")
                 .params(Timestamp.from(retryAt), error, view.id())
                 .update();
     }

@@ -1,14 +1,20 @@
 package preflight.slack;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import preflight.system.MissingSetting;
 
-/** SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL. */
+/**
+ * SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL, and SLACK_HTTP_TIMEOUT:
+ * how long one Web API call may take (connect, write, read) before it is given up and retried.
+ */
 @ConfigurationProperties("slack")
 record SlackSettings(String botToken, String signingSecret, String appToken,
-                     @DefaultValue("https://slack.com/api/") String apiUrl) {
+                     @DefaultValue("https://slack.com/api/") String apiUrl,
+                     @DefaultValue("10s") Duration httpTimeout) {
 
     SlackSettings {
         if (botToken == null || botToken.isBlank()) {
@@ -33,6 +39,6 @@ record SlackSettings(String botToken, String signingSecret, String appToken,
 
     @Override
     public String toString() {
-        return "SlackSettings[apiUrl=" + apiUrl + ", socketMode=" + socketMode() + "]";
+        return "SlackSettings[apiUrl=" + apiUrl + ", socketMode=" + socketMode() + ", httpTimeout=" + httpTimeout + "]";
     }
 }

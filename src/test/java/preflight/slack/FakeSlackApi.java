@@ -313,6 +313,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 case Failure.ServerError s -> new Answer(500, Map.of(), "{\"ok\":false,\"error\":\"internal_error\"}", false);
                 case Failure.SlackError e -> Answer.error(e.error());
                 case Failure.SlowResponse s -> dispatch(call);
+                case Failure.Hang h -> new Answer(503, Map.of(), "{\"ok\":false,\"error\":\"service_unavailable\"}", false);
                 case null -> dispatch(call);
             };
             if (!answer.ok()) {
@@ -321,6 +322,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
             }
             if (failure instanceof Failure.SlowResponse(Duration delay)) {
+                Thread.sleep(delay);
+            }
+            if (failure instanceof Failure.Hang(Duration delay)) {
                 Thread.sleep(delay);
             }
             send(exchange, answer);
@@ -773,6 +777,14 @@ public final class FakeSlackApi implements AutoCloseable {
 
         static Failure error(String slackError) {
             return new SlackError(slackError);
+        }
+
+        /** Like a Slack that hangs: the call is not processed and answered (503) only after the delay. */
+        static Failure hang(Duration delay) {
+            return new Hang(delay);
+        }
+
+        record Hang(Duration delay) implements Failure {
         }
 
         record RateLimited(int retryAfterSeconds) implements Failure {

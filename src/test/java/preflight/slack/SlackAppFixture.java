@@ -30,6 +30,8 @@ import org.springframework.test.context.TestPropertySource;
         // misfired, so reminder tests run in seconds.
         "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
         "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+        // a Slack answering too slowly is given up after 2 s (fault tests), not the default 10 s
+        "slack.http-timeout=2s",
 })
 public abstract class SlackAppFixture {
 
@@ -64,21 +66,24 @@ public abstract class SlackAppFixture {
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name <> 'flyway_schema_history' AND table_name NOT LIKE 'qrtz\\_%'""")
                 .query(String.class).single();
-        // A background transaction of the previous test (a message sync, a probe run) can deadlock
-        // with the TRUNCATE; the database picks one to fail, so try again.
+        truncate(tables);
+        slack.reset();
+        requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
+        channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+
+    /** The message-sync worker of the shared context may hold locks on some of these: retry a deadlock. */
+    private void truncate(String tables) {
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.sql("TRUNCATE " + tables + " CASCADE").update();
-                break;
+                return;
             } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
                 if (attempt == 5) {
                     throw deadlock;
                 }
             }
         }
-        slack.reset();
-        requests = new SlackRequests("http://localhost:" + port, SIGNING_SECRET, slack);
-        channel = "C" + Long.toString(System.nanoTime(), 36).toUpperCase();
     }
 
     /** The release thread once the card and every checklist message are posted. */

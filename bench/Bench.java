@@ -1,0 +1,738 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.slack.api.app_backend.SlackSignature;
+
+import preflight.checklist.ChecklistParser;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Preflight's benchmark. Starts three processes — the fake Slack Web API
+ * (preflight.slack.FakeSlackServer from the test classes), Preflight from its packaged jar, and a
+ * bare Bolt app that only acks (bench/BareBoltApp.java) — and drives them from this process over
+ * 127.0.0.1 only, with every loop bounded in count and time. Prints a table and writes
+ * bench/RESULTS.md. Run through bench/run.sh, which builds what it needs and passes:
+ *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
+ * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
+ * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 4),
+ * BENCH_RESULTS (bench/RESULTS.md).
+ */
+public class Bench {
+
+    static final String SECRET = "bench-signing-secret-" + UUID.randomUUID();
+    static final String TOKEN = "xoxb-bench-token";
+    static final String SCHEMA = "bench";
+    static final int[] CLIENTS = {1, 8, 32, 64};
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String DB_URL = env("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:5432/preflight");
+    static final String DB_USER = env("SPRING_DATASOURCE_USERNAME", "preflight");
+    static final String DB_PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "preflight");
+    static final Path WORK = Path.of("target", "bench");
+    static final Duration STEP = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "4")));
+    static final Duration WARMUP = Duration.ofSeconds(1);
+    static final int COMMANDS_PER_STEP = 400;
+
+    static final List<Process> processes = new ArrayList<>();
+    static final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
+        long benchStart = System.nanoTime();
+        Files.createDirectories(WORK);
+        Path templates = templates();
+        dropSchema();
+
+        // ---- processes ------------------------------------------------------------------------
+        var fake = start("fake-slack", List.of(java(), "-Xmx1g", "-cp", env("BENCH_CLASSPATH", null),
+                "preflight.slack.FakeSlackServer"), Map.of());
+        Matcher fakeUrls = awaitLine(fake.log, Pattern.compile("FAKE_SLACK api=(\\S+) control=(\\S+)"), Duration.ofSeconds(60));
+        String slackApi = fakeUrls.group(1);
+        String control = fakeUrls.group(2);
+
+        int preflightPort = freePort();
+        String preflightUrl = "http://127.0.0.1:" + preflightPort;
+        var appEnv = Map.of("SLACK_API_URL", slackApi, "SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET,
+                "SPRING_DATASOURCE_URL", DB_URL + (DB_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+                "SPRING_DATASOURCE_USERNAME", DB_USER, "SPRING_DATASOURCE_PASSWORD", DB_PASSWORD,
+                "SPRING_FLYWAY_SCHEMAS", SCHEMA, "PREFLIGHT_TEMPLATES_DIR", templates.toAbsolutePath().toString(),
+                "SERVER_PORT", Integer.toString(preflightPort));
+        long launched = System.nanoTime();
+        var preflight = start("preflight", List.of(java(), "-jar", env("BENCH_JAR", null)), appEnv);
+        awaitReady(preflightUrl + "/actuator/health/readiness", preflight, Duration.ofSeconds(120));
+        double readySeconds = (System.nanoTime() - launched) / 1e9;
+        Matcher started = awaitLine(preflight.log, Pattern.compile("Started PreflightApplication in ([0-9.]+) seconds"),
+                Duration.ofSeconds(5));
+        say("Preflight ready in %.1f s (Spring: %s s)", readySeconds, started.group(1));
+        Thread.sleep(5_000);
+        long idleRss = rssKb(preflight.process.pid());
+        say("Preflight idle RSS %d MiB", idleRss / 1024);
+
+        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD)) {
+            db.createStatement().execute("SET search_path TO " + SCHEMA);
+            var slack = new Slack(control);
+            var requests = new Requests(preflightUrl + "/slack/events");
+
+            // ---- (2) Slack API economy ---------------------------------------------------------
+            List<String[]> economy = economyOfStart(db, slack, requests, templates);
+            String[] burst = tickBurst(db, slack, requests);
+
+            // ---- (3) footprint with 1,000 active releases ----------------------------------------
+            long before = System.nanoTime();
+            var created = load(requests, 8, Duration.ofSeconds(120), 1000, (client, seq, n) ->
+                    Requests.command("CFOOT" + (n % 10), "U0FOOT", "start fp-" + n));
+            awaitDrained(db, Duration.ofSeconds(240));
+            double fillSeconds = (System.nanoTime() - before) / 1e9;
+            int active = count(db, "SELECT count(*) FROM deployment WHERE status = 'IN_PROGRESS'");
+            Thread.sleep(3_000);
+            long busyRss = rssKb(preflight.process.pid());
+            say("%d active releases (%d started in %.1f s, thread posted); RSS %d MiB", active, created.ok, fillSeconds,
+                    busyRss / 1024);
+
+            // ---- (1) ack latency and throughput ----------------------------------------------------
+            int barePort = freePort();
+            var bare = start("bare-bolt", List.of(java(), "-cp", env("BENCH_CLASSPATH", null), "bench/BareBoltApp.java",
+                    Integer.toString(barePort)), Map.of("SLACK_API_URL", slackApi, "SLACK_BOT_TOKEN", TOKEN,
+                    "SLACK_SIGNING_SECRET", SECRET));
+            awaitLine(bare.log, Pattern.compile("BARE_BOLT ready"), Duration.ofSeconds(120));
+            var bareRequests = new Requests("http://127.0.0.1:" + barePort + "/slack/events");
+
+            var ticks = tickTargets(db, slack, requests);
+            slack.clearCalls();
+            List<Result> results = new ArrayList<>();
+            for (String kind : List.of("block_actions tick", "/deploy start")) {
+                for (int clients : CLIENTS) {
+                    for (var target : List.of(Map.entry("Preflight", requests), Map.entry("bare Bolt", bareRequests))) {
+                        int run = results.size();
+                        BodyFactory bodies = kind.startsWith("block")
+                                ? (client, seq, n) -> ticks.body(client, seq)
+                                : (client, seq, n) -> Requests.command("CLOAD" + run, "U0LOAD" + client,
+                                        "start r" + run + "-" + client + "-" + seq);
+                        // every /deploy start makes the sync worker post a thread afterwards: bounded by count,
+                        // so that the posting the next step waits for stays short
+                        int max = kind.startsWith("block") ? Integer.MAX_VALUE : COMMANDS_PER_STEP;
+                        load(target.getValue(), clients, WARMUP, kind.startsWith("block") ? max : 50, bodies);
+                        var result = load(target.getValue(), clients, STEP, max, bodies)
+                                .named(target.getKey(), kind, clients);
+                        results.add(result);
+                        say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  (%d errors)",
+                                result.target, kind, clients, result.p50ms(), result.p99ms(), result.rps(), result.errors);
+                        if (target.getKey().equals("Preflight")) {
+                            awaitDrained(db, Duration.ofSeconds(180)); // the next step starts from a quiet outbox
+                        }
+                    }
+                }
+            }
+            long endRss = rssKb(preflight.process.pid());
+
+            writeReport(readySeconds, started.group(1), idleRss, busyRss, active, endRss, economy, burst, results,
+                    (System.nanoTime() - benchStart) / 1e9);
+        } finally {
+            processes.forEach(Process::destroy);
+        }
+    }
+
+    // ---- Slack API economy ----------------------------------------------------------------------
+
+    /** Web API calls made by /deploy start for each shared template: messages posted vs. sections. */
+    static List<String[]> economyOfStart(Connection db, Slack slack, Requests requests, Path templates) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        List<Path> files;
+        try (var list = Files.list(templates)) {
+            files = list.filter(f -> f.getFileName().toString().startsWith("shared-")).sorted().toList();
+        }
+        int n = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString().replace(".md", "");
+            var checklist = new ChecklistParser().parse(name, Files.readString(file));
+            String channel = "CECON" + n++;
+            slack.clearCalls();
+            var answer = requests.send(Requests.command(channel, "U0ECON", "start v1 " + name));
+            awaitDrained(db, Duration.ofSeconds(60));
+            var calls = slack.calls(null, 0);
+            Map<String, Integer> byMethod = new LinkedHashMap<>();
+            calls.stream().filter(c -> !"auth.test".equals(c.get("method")))
+                    .forEach(c -> byMethod.merge((String) c.get("method"), 1, Integer::sum));
+            var messages = slack.messages(channel);
+            int maxBlocks = messages.stream().mapToInt(m -> ((List<?>) m.get("blocks")).size()).max().orElse(0);
+            rows.add(new String[] {name, Integer.toString(checklist.sections().size()),
+                    Integer.toString(checklist.items().size()), Integer.toString(messages.size()),
+                    Integer.toString(messages.size() - 1), Integer.toString(maxBlocks), byMethod.toString(),
+                    Integer.toString(answer.statusCode())});
+            say("start %s: %d sections, %d items -> %d messages (%s)", name, checklist.sections().size(),
+                    checklist.items().size(), messages.size(), byMethod);
+        }
+        return rows;
+    }
+
+    /** 200 ticks in 10 seconds over 5 checklist messages: chat.update calls, and the end state. */
+    static String[] tickBurst(Connection db, Slack slack, Requests requests) throws Exception {
+        String channel = "CBURST";
+        requests.send(Requests.command(channel, "U0BURST", "start burst-1 burst-300"));
+        awaitDrained(db, Duration.ofSeconds(60));
+        var thread = slack.messages(channel).stream().filter(m -> m.get("threadTs") != null).toList();
+        // 200 different items drawn at random from all five messages, so every message gets ticks
+        var targets = new ArrayList<Tick>();
+        var random = new Random(42);
+        thread.forEach(message -> targets.addAll(Tick.items(message)));
+        Collections.shuffle(targets, random);
+        var burst = targets.subList(0, Math.min(200, targets.size()));
+        slack.clearCalls();
+        long t0 = System.currentTimeMillis();
+        long start = System.nanoTime();
+        for (int i = 0; i < burst.size(); i++) {
+            long due = start + i * 50_000_000L; // 20 a second: 200 in 10 s
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            requests.send(burst.get(i).body("U0B" + (i % 25), true));
+        }
+        double sent = (System.nanoTime() - start) / 1e9;
+        awaitDrained(db, Duration.ofSeconds(90));
+        double settled = (System.currentTimeMillis() - t0) / 1000.0;
+        var updates = slack.calls("chat.update", t0).stream().map(c -> ((Number) c.get("at")).longValue()).sorted().toList();
+        int maxPerMinute = 0;
+        for (int i = 0; i < updates.size(); i++) {
+            int j = i;
+            while (j < updates.size() && updates.get(j) < updates.get(i) + 60_000) {
+                j++;
+            }
+            maxPerMinute = Math.max(maxPerMinute, j - i);
+        }
+        // the end state: every message shows exactly the database's ticks, the card the count
+        Set<String> ticked = new HashSet<>();
+        try (var rs = db.createStatement().executeQuery("SELECT i.item_id FROM item_tick i JOIN deployment d"
+                + " ON d.id = i.deployment_id WHERE d.release = 'burst-1'")) {
+            while (rs.next()) {
+                ticked.add(rs.getString(1));
+            }
+        }
+        boolean equal = ticked.size() == burst.size();
+        int total = 0;
+        String cardText = "";
+        for (var message : slack.messages(channel)) {
+            if (message.get("threadTs") == null) {
+                cardText = (String) message.get("text");
+                continue;
+            }
+            var shown = Tick.items(message).stream().map(t -> t.value).toList();
+            total += shown.size();
+            var selected = new HashSet<>(Tick.selected(message));
+            var expected = new HashSet<>(shown);
+            expected.retainAll(ticked);
+            equal &= selected.equals(expected);
+        }
+        equal &= cardText.contains(": " + ticked.size() + "/" + total);
+        say("burst: %d ticks in %.1f s over %d messages -> %d chat.update, max %d in any minute, settled after %.1f s,"
+                + " Slack equals database: %s", burst.size(), sent, thread.size(), updates.size(), maxPerMinute, settled, equal);
+        return new String[] {Integer.toString(burst.size()), String.format("%.1f", sent), Integer.toString(thread.size()),
+                Integer.toString(updates.size()), Integer.toString(maxPerMinute), String.format("%.1f", settled),
+                equal ? "yes" : "NO"};
+    }
+
+    // ---- load ------------------------------------------------------------------------------------
+
+    interface BodyFactory {
+        String body(int client, int seq, int n);
+    }
+
+    record Result(String target, String kind, int clients, long ok, long errors, double seconds, long[] micros) {
+        Result named(String target, String kind, int clients) {
+            return new Result(target, kind, clients, ok, errors, seconds, micros);
+        }
+
+        double rps() {
+            return ok / seconds;
+        }
+
+        double p50ms() {
+            return percentile(0.50);
+        }
+
+        double p99ms() {
+            return percentile(0.99);
+        }
+
+        double percentile(double p) {
+            if (micros.length == 0) {
+                return Double.NaN;
+            }
+            return micros[Math.min(micros.length - 1, (int) Math.ceil(p * micros.length) - 1)] / 1000.0;
+        }
+    }
+
+    /** {@code clients} closed-loop clients send until {@code duration} has passed or {@code max} requests were sent. */
+    static Result load(Requests target, int clients, Duration duration, int max, BodyFactory bodies) throws Exception {
+        var latencies = new ConcurrentLinkedQueue<long[]>();
+        var errors = new AtomicLong();
+        var sent = new AtomicInteger();
+        var go = new CountDownLatch(1);
+        long[] window = new long[2];
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(Thread.ofVirtual().start(() -> {
+                long[] mine = new long[1 << 16];
+                int count = 0;
+                try {
+                    go.await();
+                    for (int seq = 0; System.nanoTime() < window[1]; seq++) {
+                        int n = sent.getAndIncrement();
+                        if (n >= max) {
+                            break;
+                        }
+                        String body = bodies.body(client, seq, n);
+                        long t = System.nanoTime();
+                        int status = target.send(body).statusCode();
+                        long micros = (System.nanoTime() - t) / 1000;
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                        } else {
+                            if (count == mine.length) {
+                                mine = Arrays.copyOf(mine, count * 2);
+                            }
+                            mine[count++] = micros;
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                latencies.add(Arrays.copyOf(mine, count));
+            }));
+        }
+        window[0] = System.nanoTime();
+        window[1] = window[0] + duration.toNanos();
+        go.countDown();
+        for (var thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - window[0]) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result("", "", clients, all.length, errors.get(), seconds, all);
+    }
+
+    /** Signed requests to one /slack/events endpoint. */
+    record Requests(String url) {
+        static final SlackSignature.Generator SIGNER = new SlackSignature.Generator(SECRET);
+
+        HttpResponse<String> send(String body) throws IOException, InterruptedException {
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", SIGNER.generate(timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String command(String channel, String user, String text) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("token", "bench");
+            form.put("team_id", "T0FAKE");
+            form.put("team_domain", "fake");
+            form.put("channel_id", channel);
+            form.put("channel_name", channel.toLowerCase());
+            form.put("user_id", user);
+            form.put("user_name", user.toLowerCase());
+            form.put("command", "/deploy");
+            form.put("text", text);
+            form.put("api_app_id", "A0FAKE");
+            form.put("response_url", "http://127.0.0.1:9/response/" + UUID.randomUUID());
+            form.put("trigger_id", "1." + UUID.randomUUID());
+            return form(form);
+        }
+
+        static String form(Map<String, String> form) {
+            var body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return body.toString();
+        }
+    }
+
+    /** One checkbox of a checklist message, and the click that ticks or unticks it. */
+    record Tick(String channel, String ts, String value, int first, int end, int index) {
+        static final Pattern BLOCK = Pattern.compile("ck:(\\d+):(\\d+):[0-9a-f]+");
+
+        @SuppressWarnings("unchecked")
+        static List<Tick> items(Map<String, Object> message) {
+            var ticks = new ArrayList<Tick>();
+            for (var block : (List<Map<String, Object>>) message.get("blocks")) {
+                var m = BLOCK.matcher(String.valueOf(block.get("block_id")));
+                if (!"actions".equals(block.get("type")) || !m.matches()) {
+                    continue;
+                }
+                int first = Integer.parseInt(m.group(1));
+                int end = Integer.parseInt(m.group(2));
+                var element = ((List<Map<String, Object>>) block.get("elements")).getFirst();
+                var options = (List<Map<String, Object>>) element.get("options");
+                for (int i = 0; i < options.size(); i++) {
+                    ticks.add(new Tick((String) message.get("channel"), (String) message.get("ts"),
+                            (String) options.get(i).get("value"), first, end, i));
+                }
+            }
+            return ticks;
+        }
+
+        @SuppressWarnings("unchecked")
+        static List<String> selected(Map<String, Object> message) {
+            var values = new ArrayList<String>();
+            for (var block : (List<Map<String, Object>>) message.get("blocks")) {
+                if ("actions".equals(block.get("type"))) {
+                    for (var element : (List<Map<String, Object>>) block.get("elements")) {
+                        var initial = (List<Map<String, Object>>) element.get("initial_options");
+                        if (initial != null) {
+                            initial.forEach(o -> values.add((String) o.get("value")));
+                        }
+                    }
+                }
+            }
+            return values;
+        }
+
+        /** A click from someone whose client shows only this item's state: ticks it, or unticks it. */
+        String body(String user, boolean tick) {
+            int mask = tick ? 0 : 1 << index;
+            var selected = tick ? List.of(Map.of("value", value, "text", Map.of("type", "mrkdwn", "text", value)))
+                    : List.of();
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("type", "checkboxes");
+            action.put("action_id", "checklist_tick");
+            action.put("block_id", "ck:" + first + ":" + end + ":" + String.format("%04x", mask));
+            action.put("selected_options", selected);
+            action.put("action_ts", Instant.now().getEpochSecond() + ".000100");
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", "block_actions");
+            payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "name", user.toLowerCase(),
+                    "team_id", "T0FAKE"));
+            payload.put("api_app_id", "A0FAKE");
+            payload.put("token", "bench");
+            payload.put("container", Map.of("type", "message", "message_ts", ts, "channel_id", channel));
+            payload.put("trigger_id", "1." + UUID.randomUUID());
+            payload.put("team", Map.of("id", "T0FAKE", "domain", "fake"));
+            payload.put("channel", Map.of("id", channel, "name", channel.toLowerCase()));
+            payload.put("response_url", "http://127.0.0.1:9/response/" + UUID.randomUUID());
+            payload.put("actions", List.of(action));
+            return "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Each client ticks and unticks its own item of an 80-item release in turn: every click changes state. */
+    record TickTargets(List<Tick> items) {
+        String body(int client, int seq) {
+            return items.get(client % items.size()).body("U0LOAD" + client, seq % 2 == 0);
+        }
+    }
+
+    static TickTargets tickTargets(Connection db, Slack slack, Requests requests) throws Exception {
+        requests.send(Requests.command("CTICKS", "U0LOAD", "start load-1 bench-80"));
+        awaitDrained(db, Duration.ofSeconds(60));
+        var items = slack.messages("CTICKS").stream().filter(m -> m.get("threadTs") != null)
+                .flatMap(m -> Tick.items(m).stream()).toList();
+        if (items.size() < 64) {
+            throw new IllegalStateException("bench-80 rendered only " + items.size() + " items");
+        }
+        return new TickTargets(items);
+    }
+
+    // ---- the fake Slack's control endpoint --------------------------------------------------------
+
+    record Slack(String control) {
+        static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
+
+        List<Map<String, Object>> calls(String method, long since) throws Exception {
+            return JSON.readValue(get("/calls?since=" + since + (method == null ? "" : "&method=" + method)), LIST);
+        }
+
+        List<Map<String, Object>> messages(String channel) throws Exception {
+            return JSON.readValue(get("/messages?channel=" + channel), LIST);
+        }
+
+        void clearCalls() throws Exception {
+            HTTP.send(HttpRequest.newBuilder(URI.create(control + "/clear-calls")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        String get(String path) throws Exception {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(control + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    // ---- processes, database, machine ------------------------------------------------------------
+
+    record Started(Process process, Path log) {
+    }
+
+    static Started start(String name, List<String> command, Map<String, String> env) throws IOException {
+        Path log = WORK.resolve(name + ".log");
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("PREFLIGHT_")
+                || k.startsWith("SPRING_") || k.equals("SERVER_PORT"));
+        builder.environment().putAll(env);
+        var process = builder.start();
+        processes.add(process);
+        return new Started(process, log);
+    }
+
+    static Matcher awaitLine(Path log, Pattern pattern, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                Matcher m = pattern.matcher(Files.readString(log));
+                if (m.find()) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no '" + pattern + "' in " + log + " within " + timeout);
+    }
+
+    static void awaitReady(String url, Started process, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.process.isAlive()) {
+                throw new IllegalStateException("exited; see " + process.log);
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("not ready within " + timeout + "; see " + process.log);
+    }
+
+    /** Until every message of every release is posted and rendered at its wanted revision. */
+    static void awaitDrained(Connection db, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(db, "SELECT (SELECT count(*) FROM message_view WHERE ts IS NULL OR rendered_rev < wanted_rev)"
+                + " + (SELECT count(*) FROM message_view_change)") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("outbox not drained within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static int count(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static void dropSchema() throws SQLException {
+        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD)) {
+            db.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    /** The shared checklists as shared-NNN, plus two generated ones: bench-80 and burst-300. */
+    static Path templates() throws IOException {
+        Path dir = WORK.resolve("templates");
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
+        Path shared = Path.of("..", "shared", "checklists");
+        if (Files.isDirectory(shared)) {
+            try (var files = Files.list(shared)) {
+                for (Path f : files.sorted().toList()) {
+                    Files.copy(f, dir.resolve("shared-" + f.getFileName().toString().substring(0, 3) + ".md"));
+                }
+            }
+        }
+        Files.writeString(dir.resolve("bench-80.md"), generated("Load test", 8, 10));
+        Files.writeString(dir.resolve("burst-300.md"), generated("Tick burst", 6, 50));
+        return dir;
+    }
+
+    static String generated(String title, int sections, int items) {
+        var md = new StringBuilder("# " + title + "\n\n## Release\n");
+        for (int s = 1; s <= sections; s++) {
+            md.append("\n### Section ").append(s).append("\n\n");
+            for (int i = 1; i <= items; i++) {
+                md.append("- [ ] Section ").append(s).append(" item ").append(i).append(": check it\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                throw new IllegalStateException(name + " is not set (run bench/run.sh)");
+            }
+            return fallback;
+        }
+        return value;
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf(format + "%n", args);
+    }
+
+    // ---- report -----------------------------------------------------------------------------------
+
+    static void writeReport(double readySeconds, String springSeconds, long idleRss, long busyRss, int active,
+                            long endRss, List<String[]> economy, String[] burst, List<Result> results,
+                            double benchSeconds) throws Exception {
+        var r = new StringBuilder();
+        r.append("# Benchmark results\n\n");
+        r.append("Written by `bench/run.sh` (bench/Bench.java) on ")
+                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now()))
+                .append("; the whole run took ").append(String.format("%.0f", benchSeconds)).append(" s.\n\n");
+        r.append("## Machine\n\n").append(machine()).append('\n');
+        r.append("Everything runs on this one machine and shares its cores: PostgreSQL, the fake Slack"
+                + " (its own JVM), Preflight (`java -jar`, default JVM flags), the bare Bolt app and this load"
+                + " generator (its own JVM). All traffic is on 127.0.0.1.\n\n");
+
+        r.append("## 1. Ack latency and throughput\n\n");
+        r.append("Closed loop: each client sends a signed request, waits for the answer, sends the next, for ")
+                .append(STEP.toSeconds()).append(" s after a ").append(WARMUP.toSeconds()).append(" s warm-up. Latency is")
+                .append(" measured by the client (request sent → answer read). *block_actions tick*: each client ticks,")
+                .append(" then unticks, its own item of an 80-item release, so every click is stored (item_tick row,")
+                .append(" audit event, outbox marked stale) before the ack. */deploy start*: every command starts a new")
+                .append(" release (validated, stored with its audit event and outbox rows) and is acked; a step stops")
+                .append(" after ").append(COMMANDS_PER_STEP).append(" commands (after 50 for warm-up), because each")
+                .append(" thread is posted afterwards by the sync worker and the next step waits until that is done. The bare")
+                .append(" Bolt app runs the same Bolt servlet on the same embedded Tomcat (virtual threads) and only acks.\n\n");
+        r.append("| request | clients | Preflight p50 ms | Preflight p99 ms | Preflight req/s | bare p50 ms | bare p99 ms |"
+                + " bare req/s | throughput Preflight/bare | errors |\n");
+        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            var p = results.get(i);
+            var b = results.get(i + 1);
+            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f | %.2f | %d / %d |%n", p.kind,
+                    p.clients, p.p50ms(), p.p99ms(), p.rps(), b.p50ms(), b.p99ms(), b.rps(), p.rps() / b.rps(),
+                    p.errors, b.errors));
+        }
+        r.append("\nTargets (issue 6): p99 ack < 100 ms at 32 clients; Preflight's throughput at least half the"
+                + " bare app's. This run:\n\n");
+        for (var p : results) {
+            if (p.target.equals("Preflight") && p.clients == 32) {
+                var b = results.get(results.indexOf(p) + 1);
+                r.append(String.format("- %s at 32 clients: p99 %.0f ms (%s), throughput %.2f of the bare app's (%s)%n",
+                        p.kind, p.p99ms(), p.p99ms() < 100 ? "met" : "missed", p.rps() / b.rps(),
+                        p.rps() >= b.rps() / 2 ? "met" : "missed"));
+            }
+        }
+        r.append("\nWhat limits Preflight here, and what was changed because of it: see bench/README.md.\n\n");
+
+        r.append("## 2. Slack API economy\n\n");
+        r.append("`/deploy start` of each template in `../shared/checklists/` (Web API calls until the thread is"
+                + " complete, auth.test left out):\n\n");
+        r.append("| template | sections | items | messages posted | of which checklist | most blocks in one message |"
+                + " Web API calls | ack status |\n|---|---:|---:|---:|---:|---:|---|---:|\n");
+        for (String[] row : economy) {
+            r.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        r.append("\nThe thread is one card plus the checklist messages. The layout packs items (10 to a checkboxes"
+                + " element) up to Slack's per-message limits — at most 46 blocks and 11,000 characters of block"
+                + " text counted for the worst case (every item ticked, with attribution) — so the number of"
+                + " messages follows the items and the length of their notes, not the number of sections.\n\n");
+        r.append("Tick burst (production setting `preflight.slack.min-update-interval` = 3 s): one release of the"
+                + " generated 300-item template `burst-300`, ")
+                .append(burst[0]).append(" ticks sent in ").append(burst[1]).append(" s, drawn at random from the 300 items of its ")
+                .append(burst[2]).append(" checklist messages (plus the card, which shows the count).\n\n");
+        r.append("| ticks | sent in s | checklist messages | chat.update calls | most chat.update in any 60 s |"
+                + " outbox empty after s | Slack equals database |\n|---:|---:|---:|---:|---:|---:|---|\n");
+        r.append("| ").append(String.join(" | ", burst)).append(" |\n\n");
+        r.append("Target: ≤ 50 chat.update a minute (Tier 3), and the final messages equal the database.\n\n");
+
+        r.append("## 3. Footprint\n\n");
+        r.append("| measure | value |\n|---|---:|\n");
+        r.append(String.format("| start-up, process launch → readiness probe UP | %.1f s |%n", readySeconds));
+        r.append("| start-up as Spring reports it (`Started PreflightApplication in`) | ").append(springSeconds).append(" s |\n");
+        r.append(String.format("| resident memory (RSS), idle 5 s after start | %d MiB |%n", idleRss / 1024));
+        r.append(String.format("| RSS with %d active releases (threads posted, 3 s later) | %d MiB |%n", active,
+                busyRss / 1024));
+        r.append(String.format("| RSS at the end of the run (after all load steps) | %d MiB |%n", endRss / 1024));
+        r.append("\nDefault JVM flags: on this 24 GiB machine the JVM may grow its heap to 6 GiB, so RSS shows what"
+                + " the JVM chose to keep, not a lower bound; set `-Xmx`/`JAVA_TOOL_OPTIONS` to cap it.\n");
+        Files.writeString(Path.of(env("BENCH_RESULTS", "bench/RESULTS.md")), r.toString());
+        System.out.println();
+        System.out.println(r);
+    }
+
+    static String machine() throws Exception {
+        var m = new StringBuilder();
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\D+", "");
+        m.append("- CPU: ").append(cpu).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        m.append("- memory: ").append(Long.parseLong(mem) / 1024 / 1024).append(" GiB\n");
+        m.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(" (all JVMs)\n");
+        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
+             var rs = db.createStatement().executeQuery("SHOW server_version")) {
+            rs.next();
+            m.append("- PostgreSQL: ").append(rs.getString(1)).append(" on 127.0.0.1\n");
+        }
+        m.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
+        return m.toString();
+    }
+}
