@@ -69,9 +69,10 @@ public class DeploymentService {
     }
 
     /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
-    public boolean setTicked(long deploymentId, String itemId, boolean ticked, Actor actor) {
+    public boolean setTicked(Deployment deployment, String itemId, boolean ticked, Actor actor) {
+        // the caller has the release loaded already: a click reads its (large) row once
+        long deploymentId = deployment.id();
         return Boolean.TRUE.equals(tx.execute(status -> {
-            var deployment = deployments.findById(deploymentId).orElseThrow();
             var checklist = checklists.of(deployment);
             int index = indexOf(checklist, itemId);
             var now = clock.instant();

@@ -75,7 +75,7 @@ class ChecklistTickListener implements SlackListener {
                 String itemId = items.get(i).id();
                 boolean nowTicked = selected.contains(itemId);
                 if (nowTicked != shown.ticked(i)) {
-                    deployments.setTicked(deploymentId, itemId, nowTicked, actor);
+                    deployments.setTicked(deployment, itemId, nowTicked, actor);
                 }
             }
         } catch (UnknownItem e) {
