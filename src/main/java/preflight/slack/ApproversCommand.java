@@ -1,8 +1,6 @@
 package preflight.slack;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,10 +14,6 @@ import preflight.approval.Approver;
  */
 final class ApproversCommand {
 
-    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|([^>]*))?>");
-    private static final Pattern RAW_ID = Pattern.compile("[UWS][A-Z0-9]{8,}");
-    private static final Pattern TOKEN = Pattern.compile("<[^>]*>|\\S+");
     private static final Pattern CLEAR = Pattern.compile("(?i)clear|none|reset");
     private static final int MAX_ROLE = 80;
 
@@ -75,33 +69,15 @@ final class ApproversCommand {
         if (CLEAR.matcher(rest).matches()) {
             return new Clear(role);
         }
-        var approvers = new LinkedHashMap<String, Approver>();
-        var unreadable = new ArrayList<String>();
-        var tokens = TOKEN.matcher(rest);
-        while (tokens.find()) {
-            String token = tokens.group().replaceAll("[,;]+$", "");
-            if (token.isEmpty()) {
-                continue;
-            }
-            var user = USER.matcher(token);
-            var group = GROUP.matcher(token);
-            if (user.matches()) {
-                approvers.putIfAbsent(user.group(1), Approver.of(user.group(1)));
-            } else if (group.matches()) {
-                approvers.putIfAbsent(group.group(1), new Approver(group.group(1), group.group(2)));
-            } else if (RAW_ID.matcher(token).matches()) {
-                approvers.putIfAbsent(token, Approver.of(token));
-            } else {
-                unreadable.add(token);
-            }
-        }
-        if (!unreadable.isEmpty()) {
-            return new Problem("I could not read " + String.join(", ", unreadable.stream()
+        var people = SlackMentions.parse(rest);
+        if (!people.unreadable().isEmpty()) {
+            return new Problem("I could not read " + String.join(", ", people.unreadable().stream()
                     .map(t -> "`" + Mrkdwn.escape(Mrkdwn.truncate(t, 40)) + "`").toList())
                     + " as a person or user group. Pick them from Slack's @-autocomplete so they arrive as mentions,"
                     + " or give their Slack ids (U…, S…).");
         }
-        return new Assign(role, List.copyOf(approvers.values()));
+        return new Assign(role, people.mentions().stream()
+                .map(mention -> new Approver(mention.id(), mention.handle())).toList());
     }
 
     private static int indexOfClosingQuote(String text) {
@@ -128,7 +104,7 @@ final class ApproversCommand {
     }
 
     private static String unknownRole(String text, List<String> knownRoles) {
-        var mention = TOKEN.matcher(text);
+        var mention = SlackMentions.TOKEN.matcher(text);
         String first = mention.find() ? mention.group() : text;
         String start = first.startsWith("<") ? "Name the role first, then the people: " : "I don't know a sign-off role `"
                 + Mrkdwn.escape(Mrkdwn.truncate(text.split("\\s+<")[0], 60)) + "` here. ";

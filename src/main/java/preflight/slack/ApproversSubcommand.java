@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import preflight.approval.ChannelAssignment;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
-import preflight.deployment.Actor;
 import preflight.deployment.DeploymentService;
 
 /**
@@ -50,8 +49,7 @@ class ApproversSubcommand implements DeploySubcommand {
     @Override
     public Reply handle(SlashCommandPayload command, List<String> args) {
         String channel = command.getChannelId();
-        var actor = new Actor(command.getUserId(), command.getUserName() == null ? command.getUserId()
-                : command.getUserName());
+        var actor = SlackUsers.actor(command);
         return switch (ApproversCommand.parse(String.join(" ", args), signoffs.knownRoles(channel))) {
             case ApproversCommand.Problem(String message) -> new Reply(message);
             case ApproversCommand.ShowAll all -> new Reply(overview(channel, null));

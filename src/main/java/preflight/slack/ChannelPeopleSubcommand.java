@@ -31,18 +31,18 @@ abstract class ChannelPeopleSubcommand implements DeploySubcommand {
             return new Reply(current.isEmpty() ? "This channel has no " + what + " yet. Set them with `/deploy " + usage()
                     : "*" + capitalized(what) + "* of this channel: " + SlackMentions.show(current));
         }
-        var parsed = SlackMentions.parse(args);
-        if (!parsed.notMentions().isEmpty() || parsed.ids().isEmpty()) {
+        var parsed = SlackMentions.parse(String.join(" ", args));
+        if (!parsed.unreadable().isEmpty() || parsed.mentions().isEmpty()) {
             return new Reply("Name people or user groups with @, e.g. `/deploy " + name() + " @alice @release-team`."
-                    + (parsed.notMentions().isEmpty() ? "" : " I could not read: `"
-                    + Mrkdwn.escape(Mrkdwn.truncate(String.join(" ", parsed.notMentions()), 80)) + "`."));
+                    + (parsed.unreadable().isEmpty() ? "" : " I could not read: `"
+                    + Mrkdwn.escape(Mrkdwn.truncate(String.join(" ", parsed.unreadable()), 80)) + "`."));
         }
         var managers = people.of(channel, ChannelRole.MANAGER);
         if (!managers.isEmpty() && !people.includes(managers, command.getUserId())) {
             return new Reply("Only this channel's release managers (" + SlackMentions.show(managers) + ") may change its "
                     + what + ".");
         }
-        people.set(channel, role, parsed.ids(), LifecycleCommands.actor(command));
+        people.set(channel, role, parsed.ids(), SlackUsers.actor(command));
         return new Reply("*" + capitalized(what) + "* of this channel are now " + SlackMentions.show(parsed.ids()) + ".");
     }
 

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Actor;
 import preflight.deployment.DeploymentService;
 import preflight.deployment.UnknownItem;
 
@@ -68,8 +67,7 @@ class ChecklistTickListener implements SlackListener {
         }
         var items = deployments.checklistOf(deployment).items();
         var user = payload.getUser();
-        var actor = new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         try {
             for (int i = shown.first(); i < Math.min(shown.end(), items.size()); i++) {
                 String itemId = items.get(i).id();

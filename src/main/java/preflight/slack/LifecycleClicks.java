@@ -68,8 +68,7 @@ class LifecycleClicks {
 
     static Actor actor(BlockActionPayload payload) {
         var user = payload.getUser();
-        return new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        return SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
     }
 
     /** Runs the change; a refusal becomes an ephemeral answer to the clicker and changes nothing. */

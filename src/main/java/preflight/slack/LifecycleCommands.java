@@ -2,11 +2,8 @@ package preflight.slack;
 
 import java.util.function.Supplier;
 
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-
 import org.springframework.dao.OptimisticLockingFailureException;
 
-import preflight.deployment.Actor;
 import preflight.deployment.IllegalTransition;
 import preflight.deployment.NotAllowed;
 
@@ -24,9 +21,5 @@ final class LifecycleCommands {
         } catch (OptimisticLockingFailureException e) {
             return new DeploySubcommand.Reply("Someone changed this release at the same moment; nothing was changed.");
         }
-    }
-
-    static Actor actor(SlashCommandPayload command) {
-        return new Actor(command.getUserId(), command.getUserName() == null ? command.getUserId() : command.getUserName());
     }
 }

@@ -7,7 +7,6 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Actor;
 import preflight.deployment.Deployment;
 import preflight.deployment.DeploymentService;
 
@@ -70,8 +69,7 @@ class ProbeSubcommand implements DeploySubcommand {
                 return new Reply(notActive(command.getChannelId(), args.getFirst(), active));
             }
         }
-        var actor = new Actor(command.getUserId(), command.getUserName() == null ? command.getUserId()
-                : command.getUserName());
+        var actor = SlackUsers.actor(command);
         var launch = launcher.launch(deployment, probe, actor);
         return new Reply(launch.reply());
     }

@@ -11,7 +11,6 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Actor;
 import preflight.deployment.IllegalTransition;
 import preflight.deployment.NotAllowed;
 import preflight.deployment.ReleaseLifecycle;
@@ -53,8 +52,7 @@ class ReasonSubmissionListener implements SlackListener {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, "This form has expired; nothing was changed."));
         }
         var user = payload.getUser();
-        var actor = new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         try {
             switch (view.getCallbackId()) {
                 case ABORT -> lifecycle.abort(deploymentId, actor, reason);

@@ -27,7 +27,7 @@ abstract class ReasonedSubcommand implements DeploySubcommand {
             if (resolved.rest().isEmpty()) {
                 return new Reply("Please give a reason: `/deploy " + usage());
             }
-            apply(resolved.deployment(), LifecycleCommands.actor(command), String.join(" ", resolved.rest()));
+            apply(resolved.deployment(), SlackUsers.actor(command), String.join(" ", resolved.rest()));
             return new Reply(done(resolved.deployment()));
         });
     }

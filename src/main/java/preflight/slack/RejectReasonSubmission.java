@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import preflight.approval.SignoffService;
-import preflight.deployment.Actor;
 
 /**
  * The reject modal's submit. A missing reason keeps the modal open with a field error; otherwise
@@ -60,8 +59,7 @@ class RejectReasonSubmission implements SlackListener {
             log.warn("Reject submission without a known target: {}", view.getPrivateMetadata());
             return context.ack();
         }
-        var actor = new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         slackWork.execute(() -> {
             String answer;
             try {

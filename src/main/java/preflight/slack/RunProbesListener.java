@@ -7,7 +7,6 @@ import com.slack.api.bolt.response.Response;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Actor;
 import preflight.deployment.DeploymentService;
 
 /**
@@ -47,8 +46,7 @@ class RunProbesListener implements SlackListener {
             return context.ack();
         }
         var user = payload.getUser();
-        var actor = new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         var launch = launcher.launch(deployment, null, actor);
         if (!launch.started()) {
             replies.ephemeral(context, launch.reply());

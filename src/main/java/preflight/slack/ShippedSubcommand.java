@@ -47,7 +47,7 @@ class ShippedSubcommand implements DeploySubcommand {
             }
             var deployment = resolved.deployment();
             try {
-                lifecycle.ship(deployment.id(), LifecycleCommands.actor(command), override);
+                lifecycle.ship(deployment.id(), SlackUsers.actor(command), override);
             } catch (ShipBlocked blocked) {
                 return new Reply("*" + Mrkdwn.escape(deployment.release()) + "* is not ready to ship:\n• "
                         + String.join("\n• ", blocked.missing().stream().map(Mrkdwn::escape).toList())

@@ -7,6 +7,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 
 import preflight.deployment.Actor;
 
+
 /** A click on a sign-off button: which release (from the message it was on), which role, who. */
 record SignoffClick(long deploymentId, int roleIndex, Actor actor, String channelId) {
 
@@ -25,8 +26,7 @@ record SignoffClick(long deploymentId, int roleIndex, Actor actor, String channe
         String actionId = action.getActionId();
         int roleIndex = Integer.parseInt(actionId.substring(actionId.lastIndexOf(':') + 1));
         var user = payload.getUser();
-        var actor = new Actor(user.getId(), user.getName() != null ? user.getName()
-                : user.getUsername() != null ? user.getUsername() : user.getId());
+        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         return views.deploymentOf(channel, ts).map(id -> new SignoffClick(id, roleIndex, actor, channel));
     }
 }

@@ -1,39 +1,59 @@
 package preflight.slack;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * People named in command text. With {@code should_escape: false} Slack sends a user as
- * {@code <@U123|name>} and a user group as {@code <!subteam^S123|@team>}; raw ids are accepted too.
+ * People named in command text. With {@code should_escape: true} Slack sends a user picked from
+ * its autocomplete as {@code <@U123|name>} and a user group as {@code <!subteam^S123|@team>};
+ * raw ids (U…, W…, S…) are accepted too.
  */
 final class SlackMentions {
 
-    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>|([UW][A-Z0-9]{2,})");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]{2,})(?:\\|[^>]*)?>|(S[A-Z0-9]{2,})");
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern RAW_ID = Pattern.compile("[UWS][A-Z0-9]{8,}");
+    /** A mention may hold spaces (a display name), so it is one token up to its {@code >}. */
+    static final Pattern TOKEN = Pattern.compile("<[^>]*>|\\S+");
 
-    record Parsed(List<String> ids, List<String> notMentions) {
+    /** {@code handle} is how a group was mentioned ("@release-team"), to name it without pinging it. */
+    record Mention(String id, String handle) {
+    }
+
+    record Parsed(List<Mention> mentions, List<String> unreadable) {
+
+        List<String> ids() {
+            return mentions.stream().map(Mention::id).toList();
+        }
     }
 
     private SlackMentions() {
     }
 
-    static Parsed parse(List<String> words) {
-        var ids = new ArrayList<String>();
-        var rest = new ArrayList<String>();
-        for (String word : words) {
-            var user = USER.matcher(word);
-            var group = GROUP.matcher(word);
+    static Parsed parse(String text) {
+        var mentions = new LinkedHashMap<String, Mention>();
+        var unreadable = new ArrayList<String>();
+        var tokens = TOKEN.matcher(text == null ? "" : text);
+        while (tokens.find()) {
+            String token = tokens.group().replaceAll("[,;]+$", "");
+            if (token.isEmpty()) {
+                continue;
+            }
+            var user = USER.matcher(token);
+            var group = GROUP.matcher(token);
             if (user.matches()) {
-                add(ids, user.group(1) != null ? user.group(1) : user.group(2));
+                mentions.putIfAbsent(user.group(1), new Mention(user.group(1), null));
             } else if (group.matches()) {
-                add(ids, group.group(1) != null ? group.group(1) : group.group(2));
+                mentions.putIfAbsent(group.group(1), new Mention(group.group(1), group.group(2)));
+            } else if (RAW_ID.matcher(token).matches()) {
+                mentions.putIfAbsent(token, new Mention(token, null));
             } else {
-                rest.add(word);
+                unreadable.add(token);
             }
         }
-        return new Parsed(List.copyOf(ids), List.copyOf(rest));
+        return new Parsed(List.copyOf(mentions.values()), List.copyOf(unreadable));
     }
 
     /** How to show people in Slack: users and groups as mentions (they render as names). */
@@ -41,11 +61,5 @@ final class SlackMentions {
         return String.join(", ", ids.stream()
                 .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">")
                 .toList());
-    }
-
-    private static void add(List<String> ids, String id) {
-        if (!ids.contains(id)) {
-            ids.add(id);
-        }
     }
 }

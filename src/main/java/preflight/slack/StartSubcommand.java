@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.TemplateCatalogue;
-import preflight.deployment.Actor;
 import preflight.deployment.DeploymentService;
 import preflight.deployment.ReleaseAlreadyActive;
 import preflight.deployment.StartRelease;
@@ -78,8 +77,7 @@ class StartSubcommand implements DeploySubcommand {
         if (template.isEmpty()) {
             return new Reply(unknownTemplate(templateName));
         }
-        var actor = new Actor(command.getUserId(), command.getUserName() == null ? command.getUserId()
-                : command.getUserName());
+        var actor = SlackUsers.actor(command);
         try {
             deployments.start(new StartRelease(command.getChannelId(), command.getTeamDomain(), version,
                     environment, templateName, actor), template.get());
