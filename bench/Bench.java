@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -47,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
  * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 4),
- * BENCH_RESULTS (bench/RESULTS.md).
+ * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 (only ticks at 32 clients, printed, no file),
+ * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording).
  */
 public class Bench {
 
@@ -65,7 +67,11 @@ public class Bench {
     static final Path WORK = Path.of("target", "bench");
     static final Duration STEP = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "4")));
     static final Duration WARMUP = Duration.ofSeconds(1);
+    /** The quick run has not warmed the JVMs up with the other measurements: a longer first step. */
+    static final Duration QUICK_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_QUICK_WARMUP", "15")));
     static final int COMMANDS_PER_STEP = 400;
+    /** BENCH_QUICK=1: only the tick step at 32 clients, twice, printed and not written to the results file. */
+    static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK"));
 
     static final List<Process> processes = new ArrayList<>();
     static final StringBuilder report = new StringBuilder();
@@ -92,7 +98,10 @@ public class Bench {
                 "SPRING_FLYWAY_SCHEMAS", SCHEMA, "PREFLIGHT_TEMPLATES_DIR", templates.toAbsolutePath().toString(),
                 "SERVER_PORT", Integer.toString(preflightPort));
         long launched = System.nanoTime();
-        var preflight = start("preflight", List.of(java(), "-jar", env("BENCH_JAR", null)), appEnv);
+        var preflightCommand = new ArrayList<>(List.of(java()));
+        preflightCommand.addAll(List.of(env("BENCH_PREFLIGHT_JVM", "-Dbench=1").split(" ")));
+        preflightCommand.addAll(List.of("-jar", env("BENCH_JAR", null)));
+        var preflight = start("preflight", preflightCommand, appEnv);
         awaitReady(preflightUrl + "/actuator/health/readiness", preflight, Duration.ofSeconds(120));
         double readySeconds = (System.nanoTime() - launched) / 1e9;
         Matcher started = awaitLine(preflight.log, Pattern.compile("Started PreflightApplication in ([0-9.]+) seconds"),
@@ -108,12 +117,12 @@ public class Bench {
             var requests = new Requests(preflightUrl + "/slack/events");
 
             // ---- (2) Slack API economy ---------------------------------------------------------
-            List<String[]> economy = economyOfStart(db, slack, requests, templates);
-            String[] burst = tickBurst(db, slack, requests);
+            List<String[]> economy = QUICK ? List.of() : economyOfStart(db, slack, requests, templates);
+            String[] burst = QUICK ? null : tickBurst(db, slack, requests);
 
             // ---- (3) footprint with 1,000 active releases ----------------------------------------
             long before = System.nanoTime();
-            var created = load(requests, 8, Duration.ofSeconds(120), 1000, (client, seq, n) ->
+            var created = load(requests, 8, Duration.ofSeconds(120), QUICK ? 0 : 1000, (client, seq, n) ->
                     Requests.command("CFOOT" + (n % 10), "U0FOOT", "start fp-" + n));
             awaitDrained(db, Duration.ofSeconds(240));
             double fillSeconds = (System.nanoTime() - before) / 1e9;
@@ -134,9 +143,10 @@ public class Bench {
             var ticks = tickTargets(db, slack, requests);
             slack.clearCalls();
             List<Result> results = new ArrayList<>();
-            for (String kind : List.of("block_actions tick", "/deploy start")) {
-                for (int clients : CLIENTS) {
-                    for (var target : List.of(Map.entry("Preflight", requests), Map.entry("bare Bolt", bareRequests))) {
+            for (String kind : QUICK ? List.of("block_actions tick") : List.of("block_actions tick", "/deploy start")) {
+                for (int clients : QUICK ? new int[] {32, 32} : CLIENTS) {
+                    for (var target : List.of(new Target("Preflight", requests, preflight.process),
+                            new Target("bare Bolt", bareRequests, bare.process))) {
                         int run = results.size();
                         BodyFactory bodies = kind.startsWith("block")
                                 ? (client, seq, n) -> ticks.body(client, seq)
@@ -145,24 +155,33 @@ public class Bench {
                         // every /deploy start makes the sync worker post a thread afterwards: bounded by count,
                         // so that the posting the next step waits for stays short
                         int max = kind.startsWith("block") ? Integer.MAX_VALUE : COMMANDS_PER_STEP;
-                        load(target.getValue(), clients, WARMUP, kind.startsWith("block") ? max : 50, bodies);
-                        var result = load(target.getValue(), clients, STEP, max, bodies)
-                                .named(target.getKey(), kind, clients);
+                        load(target.requests(), clients, QUICK && results.size() < 2 ? QUICK_WARMUP : WARMUP,
+                                kind.startsWith("block") ? max : 50, bodies);
+                        long cpuBefore = cpuNanos(target.process());
+                        var result = load(target.requests(), clients, STEP, max, bodies)
+                                .named(target.name(), kind, clients, cpuNanos(target.process()) - cpuBefore);
                         results.add(result);
-                        say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  (%d errors)",
-                                result.target, kind, clients, result.p50ms(), result.p99ms(), result.rps(), result.errors);
-                        if (target.getKey().equals("Preflight")) {
+                        say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  %5.2f CPU ms/req  (%d errors)",
+                                result.target, kind, clients, result.p50ms(), result.p99ms(), result.rps(),
+                                result.cpuMsPerRequest(), result.errors);
+                        if (target.name().equals("Preflight")) {
                             awaitDrained(db, Duration.ofSeconds(180)); // the next step starts from a quiet outbox
                         }
                     }
                 }
             }
             long endRss = rssKb(preflight.process.pid());
+            if (QUICK) {
+                return; // a quick look while working on speed: printed, not written to RESULTS.md
+            }
 
             writeReport(readySeconds, started.group(1), idleRss, busyRss, active, endRss, economy, burst, results,
                     (System.nanoTime() - benchStart) / 1e9);
         } finally {
             processes.forEach(Process::destroy);
+            for (var process : processes) { // let each shut down (and write what it writes at exit)
+                process.waitFor(20, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -271,9 +290,19 @@ public class Bench {
         String body(int client, int seq, int n);
     }
 
-    record Result(String target, String kind, int clients, long ok, long errors, double seconds, long[] micros) {
-        Result named(String target, String kind, int clients) {
-            return new Result(target, kind, clients, ok, errors, seconds, micros);
+    /** One server under load: where to send, and the process whose CPU time a step costs. */
+    record Target(String name, Requests requests, Process process) {
+    }
+
+    record Result(String target, String kind, int clients, long ok, long errors, double seconds, long[] micros,
+                  long cpuNanos) {
+        Result named(String target, String kind, int clients, long cpuNanos) {
+            return new Result(target, kind, clients, ok, errors, seconds, micros, cpuNanos);
+        }
+
+        /** CPU time the server process spent per answered request (all its threads: JIT and GC included). */
+        double cpuMsPerRequest() {
+            return ok == 0 ? Double.NaN : cpuNanos / 1e6 / ok;
         }
 
         double rps() {
@@ -343,7 +372,7 @@ public class Bench {
         }
         double seconds = (System.nanoTime() - window[0]) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result("", "", clients, all.length, errors.get(), seconds, all);
+        return new Result("", "", clients, all.length, errors.get(), seconds, all, 0);
     }
 
     /** Signed requests to one /slack/events endpoint. */
@@ -601,6 +630,10 @@ public class Bench {
         return md.toString();
     }
 
+    static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -660,16 +693,18 @@ public class Bench {
                 .append(" after ").append(COMMANDS_PER_STEP).append(" commands (after 50 for warm-up), because each")
                 .append(" thread is posted afterwards by the sync worker and the next step waits until that is done. The bare")
                 .append(" Bolt app runs the same Bolt servlet on the same embedded Tomcat (virtual threads) and only acks.\n\n");
-        r.append("| request | clients | Preflight p50 ms | Preflight p99 ms | Preflight req/s | bare p50 ms | bare p99 ms |"
-                + " bare req/s | throughput Preflight/bare | errors |\n");
-        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        r.append("| request | clients | Preflight p50 ms | Preflight p99 ms | Preflight req/s | Preflight CPU ms/req |"
+                + " bare p50 ms | bare p99 ms | bare req/s | bare CPU ms/req | throughput Preflight/bare | errors |\n");
+        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i + 1 < results.size(); i += 2) {
             var p = results.get(i);
             var b = results.get(i + 1);
-            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f | %.2f | %d / %d |%n", p.kind,
-                    p.clients, p.p50ms(), p.p99ms(), p.rps(), b.p50ms(), b.p99ms(), b.rps(), p.rps() / b.rps(),
-                    p.errors, b.errors));
+            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.2f | %.1f | %.1f | %.0f | %.2f | %.2f | %d / %d |%n",
+                    p.kind, p.clients, p.p50ms(), p.p99ms(), p.rps(), p.cpuMsPerRequest(), b.p50ms(), b.p99ms(), b.rps(),
+                    b.cpuMsPerRequest(), p.rps() / b.rps(), p.errors, b.errors));
         }
+        r.append("\n*CPU ms/req*: CPU time of the server's process (all threads, JIT compiler and GC included)"
+                + " during the step, divided by the requests it answered.\n");
         r.append("\nTargets (issue 6): p99 ack < 100 ms at 32 clients; Preflight's throughput at least half the"
                 + " bare app's. This run:\n\n");
         for (var p : results) {
