@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refuses a signed request whose signature was already seen: Bolt checks that a request is
@@ -35,13 +34,11 @@ class ReplayGuard implements Middleware {
     private static final Logger log = LoggerFactory.getLogger(ReplayGuard.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final AtomicLong nextCleanup = new AtomicLong();
 
-    ReplayGuard(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    ReplayGuard(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -64,18 +61,19 @@ class ReplayGuard implements Middleware {
     }
 
     /**
-     * @return true for the first request with this signature. The commit does not wait for the
-     * disk: a crash can forget the last few signatures, which only reopens those requests to a
-     * replay within their five minutes — not worth a WAL flush on every click.
+     * @return true for the first request with this signature. One statement in its own implicit
+     * transaction, whose commit does not wait for the disk ({@code set_config(..., true)} lasts
+     * until that commit): a crash can forget the last few signatures, which only reopens those
+     * requests to a replay within their five minutes — not worth a WAL flush on every click.
      */
     boolean firstSeen(String signature) {
         cleanUpNowAndThen();
-        return Boolean.TRUE.equals(tx.execute(status -> {
-            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
-            return jdbc.sql("INSERT INTO slack_request_seen (signature) VALUES (?) ON CONFLICT DO NOTHING")
-                    .param(signature)
-                    .update() == 1;
-        }));
+        return jdbc.sql("""
+                        WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true))
+                        INSERT INTO slack_request_seen (signature) SELECT ? FROM no_flush
+                        ON CONFLICT DO NOTHING""")
+                .param(signature)
+                .update() == 1;
     }
 
     private void cleanUpNowAndThen() {
