@@ -1,8 +1,13 @@
 package preflight.deployment;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -11,9 +16,10 @@ import preflight.checklist.ChecklistParser;
 
 /**
  * The checklist of a running release, parsed from its snapshot (never from the live template, so
- * edits to a template do not reach releases in flight). Keyed by the snapshot itself, so releases
- * started from the same template share one parsed checklist; a small LRU, since every tick and
- * every re-render needs it.
+ * edits to a template do not reach releases in flight). Keyed by the snapshot's digest — the same
+ * md5 that PostgreSQL keeps in {@code deployment.template_digest} — so releases started from the
+ * same template share one parsed checklist, and a click that knows the digest never reads the
+ * snapshot itself. A small LRU, since every tick and every re-render needs it.
  */
 @Component
 public class ReleaseChecklists {
@@ -34,10 +40,30 @@ public class ReleaseChecklists {
     }
 
     public Checklist of(Deployment deployment) {
-        return cache.computeIfAbsent(new Snapshot(deployment.templateName(), deployment.templateSource()),
-                snapshot -> parser.parse(snapshot.name(), snapshot.source()));
+        return of(deployment.templateName(), digest(deployment.templateSource()), deployment::templateSource);
     }
 
-    private record Snapshot(String name, String source) {
+    /** @param source read only when this snapshot is not parsed yet */
+    Checklist of(String templateName, String digest, Supplier<String> source) {
+        var key = new Snapshot(templateName, digest);
+        var parsed = cache.get(key);
+        if (parsed == null) {
+            parsed = parser.parse(templateName, source.get());
+            cache.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    /** The hex md5 of the UTF-8 bytes: what PostgreSQL's {@code md5(text)} gives in a UTF-8 database. */
+    static String digest(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    private record Snapshot(String name, String digest) {
     }
 }

@@ -55,7 +55,7 @@ class ChecklistTickListener implements SlackListener {
             replies.ephemeral(context, "That checklist is not one I know any more; nothing was changed.");
             return context.ack();
         }
-        var deployment = deployments.find(deploymentId).orElseThrow();
+        var deployment = deployments.tickable(deploymentId).orElseThrow();
         if (!deployment.status().active()) {
             replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.release()) + " is "
                     + deployment.status().label() + "; its checklist can no longer change.");
@@ -65,7 +65,7 @@ class ChecklistTickListener implements SlackListener {
         if (action.getSelectedOptions() != null) {
             action.getSelectedOptions().forEach(option -> selected.add(option.getValue()));
         }
-        var items = deployments.checklistOf(deployment).items();
+        var items = deployment.checklist().items();
         var user = payload.getUser();
         var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         try {

@@ -3,7 +3,10 @@ package preflight.slack;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -24,7 +27,16 @@ class MessageViews {
             rs.getInt("first_item"), rs.getInt("end_item"), rs.getString("channel_id"), rs.getString("ts"),
             rs.getInt("wanted_rev"), rs.getString("subject"));
 
+    private static final int REMEMBERED_MESSAGES = 10_000;
+
     private final JdbcClient jdbc;
+    private final Map<PostedMessage, Long> owners = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PostedMessage, Long> eldest) {
+                    return size() > REMEMBERED_MESSAGES;
+                }
+            });
 
     MessageViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -170,11 +182,25 @@ class MessageViews {
                 .list();
     }
 
-    /** Finds the deployment a Slack message belongs to (for clicks on its checkboxes). */
+    /**
+     * Finds the deployment a Slack message belongs to (for clicks on its checkboxes). A posted
+     * message never changes release, so what was found once is remembered: the clicks of a busy
+     * thread do not ask the database again.
+     */
     Optional<Long> deploymentOf(String channelId, String ts) {
-        return jdbc.sql("SELECT deployment_id FROM message_view WHERE channel_id = ? AND ts = ?")
+        var message = new PostedMessage(channelId, ts);
+        var known = owners.get(message);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var found = jdbc.sql("SELECT deployment_id FROM message_view WHERE channel_id = ? AND ts = ?")
                 .params(channelId, ts)
                 .query(Long.class)
                 .optional();
+        found.ifPresent(id -> owners.put(message, id));
+        return found;
+    }
+
+    private record PostedMessage(String channelId, String ts) {
     }
 }
