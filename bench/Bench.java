@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
  * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 4),
- * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 (only ticks at 32 clients, printed, no file),
+ * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 (only ticks at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
  * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording).
  */
 public class Bench {
@@ -67,8 +67,12 @@ public class Bench {
     static final Path WORK = Path.of("target", "bench");
     static final Duration STEP = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "4")));
     static final Duration WARMUP = Duration.ofSeconds(1);
-    /** The quick run has not warmed the JVMs up with the other measurements: a longer first step. */
-    static final Duration QUICK_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_QUICK_WARMUP", "15")));
+    /**
+     * Before the first tick step of each server: the JIT compilers of four JVMs share two cores,
+     * and Preflight's larger code path takes over a minute of load to compile, so a short warm-up
+     * measures the compiler, not the steady state.
+     */
+    static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "45")));
     static final int COMMANDS_PER_STEP = 400;
     /** BENCH_QUICK=1: only the tick step at 32 clients, twice, printed and not written to the results file. */
     static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK"));
@@ -155,7 +159,8 @@ public class Bench {
                         // every /deploy start makes the sync worker post a thread afterwards: bounded by count,
                         // so that the posting the next step waits for stays short
                         int max = kind.startsWith("block") ? Integer.MAX_VALUE : COMMANDS_PER_STEP;
-                        load(target.requests(), clients, QUICK && results.size() < 2 ? QUICK_WARMUP : WARMUP,
+                        boolean first = kind.startsWith("block") && results.size() < 2;
+                        load(target.requests(), first ? 32 : clients, first ? FIRST_WARMUP : WARMUP,
                                 kind.startsWith("block") ? max : 50, bodies);
                         long cpuBefore = cpuNanos(target.process());
                         var result = load(target.requests(), clients, STEP, max, bodies)
@@ -685,7 +690,9 @@ public class Bench {
 
         r.append("## 1. Ack latency and throughput\n\n");
         r.append("Closed loop: each client sends a signed request, waits for the answer, sends the next, for ")
-                .append(STEP.toSeconds()).append(" s after a ").append(WARMUP.toSeconds()).append(" s warm-up. Latency is")
+                .append(STEP.toSeconds()).append(" s after a ").append(WARMUP.toSeconds()).append(" s warm-up (")
+                .append(FIRST_WARMUP.toSeconds()).append(" s at 32 clients before each server's first tick step, so that the JIT")
+                .append(" compilers have settled: on two shared cores Preflight needs over a minute of load). Latency is")
                 .append(" measured by the client (request sent → answer read). *block_actions tick*: each client ticks,")
                 .append(" then unticks, its own item of an 80-item release, so every click is stored (item_tick row,")
                 .append(" audit event, outbox marked stale) before the ack. */deploy start*: every command starts a new")

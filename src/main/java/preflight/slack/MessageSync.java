@@ -103,7 +103,9 @@ class MessageSync implements SmartLifecycle {
             }
             if (synced == 0) {
                 try {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(settings.gatherDelay()); // the rest of a burst of clicks joins this round
+                    }
                     wake.drainPermits();
                 } catch (InterruptedException e) {
                     return;
