@@ -74,11 +74,10 @@ public class DeploymentService {
         int index = indexOf(release.checklist(), itemId);
         return Boolean.TRUE.equals(tx.execute(status -> {
             var now = clock.instant();
-            boolean changed = ticked
-                    ? ticks.tick(deploymentId, itemId, actor, TickSource.USER, now)
-                    : ticks.untick(deploymentId, itemId);
+            boolean changed = ticked // each with its audit event
+                    ? ticks.tick(deploymentId, itemId, actor, TickSource.USER, now, null)
+                    : ticks.untick(deploymentId, itemId, actor, now);
             if (changed) {
-                audit.record(deploymentId, ticked ? "ITEM_TICKED" : "ITEM_UNTICKED", actor, itemId, null, now);
                 events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, actor));
             }
             return changed;
@@ -115,6 +114,7 @@ public class DeploymentService {
             var deployment = deployments.findById(deploymentId).orElseThrow();
             var checklist = checklists.of(deployment);
             var probe = new Actor("probe:" + probeId, probeId);
+            String evidence = "probe " + probeId + (passed ? " passed: " : " failed: ") + detail;
             var now = clock.instant();
             var current = ticks.of(deploymentId);
             var changes = new ArrayList<ProbeTickChange>();
@@ -127,10 +127,10 @@ public class DeploymentService {
                 if (!deployment.status().active()) {
                     effect = ProbeTickChange.Effect.UNCHANGED;
                 } else if (passed && existing == null) {
-                    effect = ticks.tick(deploymentId, itemId, probe, TickSource.PROBE, now)
+                    effect = ticks.tick(deploymentId, itemId, probe, TickSource.PROBE, now, evidence)
                             ? ProbeTickChange.Effect.TICKED : ProbeTickChange.Effect.KEPT;
                 } else if (!passed && ownTick) {
-                    effect = ticks.untickIfTickedBy(deploymentId, itemId, probe.id(), TickSource.PROBE)
+                    effect = ticks.untickIfTickedBy(deploymentId, itemId, probe, TickSource.PROBE, now, evidence)
                             ? ProbeTickChange.Effect.UNTICKED : ProbeTickChange.Effect.KEPT;
                 } else {
                     effect = existing != null && !ownTick ? ProbeTickChange.Effect.KEPT
@@ -138,8 +138,6 @@ public class DeploymentService {
                 }
                 if (effect == ProbeTickChange.Effect.TICKED || effect == ProbeTickChange.Effect.UNTICKED) {
                     boolean ticked = effect == ProbeTickChange.Effect.TICKED;
-                    audit.record(deploymentId, ticked ? "ITEM_TICKED" : "ITEM_UNTICKED", probe, itemId,
-                            "probe " + probeId + (passed ? " passed: " : " failed: ") + detail, now);
                     events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, probe));
                 }
                 ItemTick after = switch (effect) {

@@ -2,6 +2,7 @@ package preflight.deployment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,19 +18,43 @@ class ItemTicks {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The audit event of a tick or an untick, appended by the same statement as the change: a click
+     * costs one round trip to PostgreSQL, and there is never a change without its event.
+     */
+    private static final String AND_RECORD_IT = """
+            INSERT INTO deployment_event (deployment_id, type, actor_id, actor_name, subject, detail, at)
+            SELECT deployment_id, CAST(:type AS text), CAST(:actorId AS text), CAST(:actorName AS text), item_id,
+                   CAST(:detail AS text), CAST(:at AS timestamptz)
+              FROM changed""";
+
     /** @return false when the item was already ticked (a double click or a duplicate delivery) */
-    boolean tick(long deploymentId, String itemId, Actor by, TickSource source, Instant at) {
+    boolean tick(long deploymentId, String itemId, Actor by, TickSource source, Instant at, String detail) {
         return jdbc.sql("""
-                        INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(deploymentId, itemId, by.id(), by.name(), source.name(), Timestamp.from(at))
+                        WITH changed AS (
+                            INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at)
+                            VALUES (:deploymentId, :itemId, :actorId, :actorName, :source, :at)
+                            ON CONFLICT DO NOTHING RETURNING deployment_id, item_id)
+                        """ + AND_RECORD_IT)
+                .param("deploymentId", deploymentId)
+                .param("itemId", itemId)
+                .param("source", source.name())
+                .param("type", "ITEM_TICKED")
+                .params(event(by, at, detail))
                 .update() == 1;
     }
 
     /** @return false when the item was not ticked */
-    boolean untick(long deploymentId, String itemId) {
-        return jdbc.sql("DELETE FROM item_tick WHERE deployment_id = ? AND item_id = ?")
-                .params(deploymentId, itemId)
+    boolean untick(long deploymentId, String itemId, Actor by, Instant at) {
+        return jdbc.sql("""
+                        WITH changed AS (
+                            DELETE FROM item_tick WHERE deployment_id = :deploymentId AND item_id = :itemId
+                            RETURNING deployment_id, item_id)
+                        """ + AND_RECORD_IT)
+                .param("deploymentId", deploymentId)
+                .param("itemId", itemId)
+                .param("type", "ITEM_UNTICKED")
+                .params(event(by, at, null))
                 .update() == 1;
     }
 
@@ -37,12 +62,29 @@ class ItemTicks {
      * Takes back a tick only if this actor gave it from this source, so a probe never unticks what a
      * person ticked meanwhile. @return false when the item is not ticked that way
      */
-    boolean untickIfTickedBy(long deploymentId, String itemId, String actorId, TickSource source) {
+    boolean untickIfTickedBy(long deploymentId, String itemId, Actor by, TickSource source, Instant at, String detail) {
         return jdbc.sql("""
-                        DELETE FROM item_tick
-                         WHERE deployment_id = ? AND item_id = ? AND ticked_by = ? AND source = ?""")
-                .params(deploymentId, itemId, actorId, source.name())
+                        WITH changed AS (
+                            DELETE FROM item_tick
+                             WHERE deployment_id = :deploymentId AND item_id = :itemId
+                               AND ticked_by = :actorId AND source = :source
+                            RETURNING deployment_id, item_id)
+                        """ + AND_RECORD_IT)
+                .param("deploymentId", deploymentId)
+                .param("itemId", itemId)
+                .param("source", source.name())
+                .param("type", "ITEM_UNTICKED")
+                .params(event(by, at, detail))
                 .update() == 1;
+    }
+
+    private static Map<String, Object> event(Actor by, Instant at, String detail) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("actorId", by.id());
+        params.put("actorName", by.name());
+        params.put("detail", detail);
+        params.put("at", Timestamp.from(at));
+        return params;
     }
 
     Map<String, ItemTick> of(long deploymentId) {
