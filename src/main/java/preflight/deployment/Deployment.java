@@ -32,6 +32,9 @@ public class Deployment {
      *  save of a copy loaded before the thread was posted cannot erase it. */
     @ReadOnlyProperty
     private String threadTs;
+    /** Kept by PostgreSQL (a generated column); null in a release not loaded from the database. */
+    @ReadOnlyProperty
+    private String templateDigest;
     private final Instant startedAt;
     private Instant updatedAt;
     private Instant shippedAt;
@@ -120,6 +123,7 @@ public class Deployment {
     public String environment() { return environment; }
     public String templateName() { return templateName; }
     public String templateSource() { return templateSource; }
+    String templateDigest() { return templateDigest; }
     public String startedBy() { return startedBy; }
     public String startedByName() { return startedByName; }
     public DeploymentStatus status() { return status; }

@@ -40,7 +40,9 @@ public class ReleaseChecklists {
     }
 
     public Checklist of(Deployment deployment) {
-        return of(deployment.templateName(), digest(deployment.templateSource()), deployment::templateSource);
+        String digest = deployment.templateDigest() != null ? deployment.templateDigest()
+                : digest(deployment.templateSource());
+        return of(deployment.templateName(), digest, deployment::templateSource);
     }
 
     /** @param source read only when this snapshot is not parsed yet */
