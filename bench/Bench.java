@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
  * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 4),
- * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 (only ticks at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
+ * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 or =start (only ticks, or only /deploy start, at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
  * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording).
  */
 public class Bench {
@@ -74,8 +74,9 @@ public class Bench {
      */
     static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "45")));
     static final int COMMANDS_PER_STEP = 400;
-    /** BENCH_QUICK=1: only the tick step at 32 clients, twice, printed and not written to the results file. */
-    static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK"));
+    /** BENCH_QUICK=1 (ticks) or =start: only that step at 32 clients, twice, printed and not written to the file. */
+    static final boolean QUICK = System.getenv("BENCH_QUICK") != null && !System.getenv("BENCH_QUICK").isBlank();
+    static final String QUICK_KIND = "start".equals(System.getenv("BENCH_QUICK")) ? "/deploy start" : "block_actions tick";
 
     static final List<Process> processes = new ArrayList<>();
     static final StringBuilder report = new StringBuilder();
@@ -147,7 +148,7 @@ public class Bench {
             var ticks = tickTargets(db, slack, requests);
             slack.clearCalls();
             List<Result> results = new ArrayList<>();
-            for (String kind : QUICK ? List.of("block_actions tick") : List.of("block_actions tick", "/deploy start")) {
+            for (String kind : QUICK ? List.of(QUICK_KIND) : List.of("block_actions tick", "/deploy start")) {
                 for (int clients : QUICK ? new int[] {32, 32} : CLIENTS) {
                     for (var target : List.of(new Target("Preflight", requests, preflight.process),
                             new Target("bare Bolt", bareRequests, bare.process))) {
