@@ -96,6 +96,7 @@ class MessageSync implements SmartLifecycle {
     private void run() {
         while (running) {
             int synced = 0;
+            long roundStarted = System.nanoTime();
             try {
                 synced = syncDue();
             } catch (RuntimeException e) {
@@ -104,7 +105,12 @@ class MessageSync implements SmartLifecycle {
             if (synced == 0) {
                 try {
                     if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(settings.gatherDelay()); // the rest of a burst of clicks joins this round
+                        // woken again soon after an idle round: a burst of clicks is under way, and
+                        // the rest of it joins the next round instead of costing one round each
+                        long gather = settings.gatherDelay().toNanos() - (System.nanoTime() - roundStarted);
+                        if (gather > 0) {
+                            TimeUnit.NANOSECONDS.sleep(gather);
+                        }
                     }
                     wake.drainPermits();
                 } catch (InterruptedException e) {
@@ -117,13 +123,18 @@ class MessageSync implements SmartLifecycle {
     /** @return how many messages were claimed in this round */
     int syncDue() {
         var due = views.claim(settings.batchSize(), settings.minUpdateInterval(), settings.lease());
-        for (var view : due) {
-            sync(view);
+        for (int i = 0; i < due.size(); i++) {
+            if (!sync(due.get(i))) {
+                // throttled: the rest of this batch waits for Retry-After like every other message
+                due.subList(i + 1, due.size()).forEach(views::release);
+                break;
+            }
         }
         return due.size();
     }
 
-    private void sync(MessageView view) {
+    /** @return false when Slack throttled us (429): nothing more may be sent until Retry-After */
+    private boolean sync(MessageView view) {
         var deployment = deployments.find(view.deploymentId()).orElseThrow();
         var message = render(view, deployment);
         try {
@@ -148,11 +159,14 @@ class MessageSync implements SmartLifecycle {
                 failed(view, response.getError(), null);
             }
         } catch (SlackApiException e) {
+            var retryAfter = retryAfter(e);
             failed(view, e.getError() != null ? e.getError().getError() : "HTTP " + e.getResponse().code(),
-                    retryAfter(e));
+                    retryAfter);
+            return retryAfter == null;
         } catch (IOException | RuntimeException e) {
             failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
+        return true;
     }
 
     /**

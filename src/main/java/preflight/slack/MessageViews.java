@@ -162,6 +162,11 @@ class MessageViews {
                 .update();
     }
 
+    /** Gives back a claimed message without syncing it; it is due again from its not_before. */
+    void release(MessageView view) {
+        jdbc.sql("UPDATE message_view SET lease_until = NULL WHERE id = ?").param(view.id()).update();
+    }
+
     /** Slack throttled us: every message waits, not only the one that was refused. */
     void pauseAll(Instant until) {
         jdbc.sql("UPDATE message_view SET not_before = ? WHERE (ts IS NULL OR rendered_rev < wanted_rev) AND not_before < ?")
