@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bench/RESULTS.md. Run through bench/run.sh, which builds what it needs and passes:
  *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
- * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 4),
+ * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 8),
  * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 or =start (only ticks, or only /deploy start, at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
  * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording).
  */
@@ -65,7 +65,7 @@ public class Bench {
     static final String DB_USER = env("SPRING_DATASOURCE_USERNAME", "preflight");
     static final String DB_PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "preflight");
     static final Path WORK = Path.of("target", "bench");
-    static final Duration STEP = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "4")));
+    static final Duration STEP = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "8")));
     static final Duration WARMUP = Duration.ofSeconds(1);
     /**
      * Before the first tick step of each server: the JIT compilers of four JVMs share two cores,

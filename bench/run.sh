@@ -2,14 +2,14 @@
 # Preflight's benchmark: builds the jar and the test classes (the fake Slack server lives there),
 # then runs bench/Bench.java, which starts the fake Slack, Preflight (java -jar) and a bare Bolt
 # app as separate processes, loads them over 127.0.0.1 only, prints a table and writes
-# bench/RESULTS.md. About 5-10 minutes on 2 cores.
+# bench/RESULTS.md. About 7 minutes on 2 cores.
 #
 #   bash bench/run.sh
 #
 # Needs a JDK >= 21 (JAVA_HOME or java on PATH) and PostgreSQL as for the tests
 # (bash .ci/postgres.sh); uses the `preflight` database unless SPRING_DATASOURCE_URL says
 # otherwise, in a schema `bench` of its own that it drops first. BENCH_SECONDS sets the length
-# of each load step (default 4).
+# of each load step (default 8).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
