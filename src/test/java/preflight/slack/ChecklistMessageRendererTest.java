@@ -32,8 +32,11 @@ class ChecklistMessageRendererTest {
     private final ChecklistMessageRenderer renderer = new ChecklistMessageRenderer();
     private final ReleaseCardRenderer cards = new ReleaseCardRenderer(List.of());
 
+    /** The shared checklists where this workplace has them, and always the built-in template and a long one. */
     static Stream<Path> checklists() {
-        return SharedChecklists.files().stream();
+        return Stream.concat(SharedChecklists.files().stream(), Stream.of(
+                Path.of("src", "main", "resources", "preflight", "templates", "default.md"),
+                Path.of("src", "test", "resources", "templates", "fifty-items.md")));
     }
 
     @ParameterizedTest
