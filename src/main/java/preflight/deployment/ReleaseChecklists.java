@@ -3,16 +3,14 @@ package preflight.deployment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.Checklist;
 import preflight.checklist.ChecklistParser;
+import preflight.system.LruCache;
 
 /**
  * The checklist of a running release, parsed from its snapshot (never from the live template, so
@@ -27,13 +25,7 @@ public class ReleaseChecklists {
     private static final int CAPACITY = 512;
 
     private final ChecklistParser parser;
-    private final Map<Snapshot, Checklist> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Snapshot, Checklist> eldest) {
-                    return size() > CAPACITY;
-                }
-            });
+    private final LruCache<Snapshot, Checklist> cache = new LruCache<>(CAPACITY);
 
     ReleaseChecklists(ChecklistParser parser) {
         this.parser = parser;

@@ -3,15 +3,14 @@ package preflight.slack;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import preflight.system.LruCache;
 
 /**
  * The outbox of Slack messages. A row is due when it has never been posted or its wanted
@@ -30,13 +29,7 @@ class MessageViews {
     private static final int REMEMBERED_MESSAGES = 10_000;
 
     private final JdbcClient jdbc;
-    private final Map<PostedMessage, Long> owners = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<PostedMessage, Long> eldest) {
-                    return size() > REMEMBERED_MESSAGES;
-                }
-            });
+    private final LruCache<PostedMessage, Long> owners = new LruCache<>(REMEMBERED_MESSAGES);
 
     MessageViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
