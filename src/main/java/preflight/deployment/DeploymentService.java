@@ -89,13 +89,15 @@ public class DeploymentService {
      * checklist by the snapshot's digest and never reads the snapshot.
      */
     public Optional<TickableRelease> tickable(long deploymentId) {
+        record Row(String release, DeploymentStatus status, String templateName, String templateDigest) {
+        }
         return jdbc.sql("SELECT release, status, template_name, template_digest FROM deployment WHERE id = ?")
                 .param(deploymentId)
-                .query((rs, n) -> new String[] {rs.getString("release"), rs.getString("status"),
-                        rs.getString("template_name"), rs.getString("template_digest")})
+                .query((rs, n) -> new Row(rs.getString("release"), DeploymentStatus.valueOf(rs.getString("status")),
+                        rs.getString("template_name"), rs.getString("template_digest")))
                 .optional()
-                .map(row -> new TickableRelease(deploymentId, row[0], DeploymentStatus.valueOf(row[1]),
-                        checklists.of(row[2], row[3], () -> jdbc
+                .map(row -> new TickableRelease(deploymentId, row.release(), row.status(),
+                        checklists.of(row.templateName(), row.templateDigest(), () -> jdbc
                                 .sql("SELECT template_source FROM deployment WHERE id = ?")
                                 .param(deploymentId)
                                 .query(String.class)
