@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
  * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 8),
  * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 or =start (only ticks, or only /deploy start, at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
- * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording).
+ * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording),
+ * BENCH_START_COMMANDS (commands per /deploy start step, 400; more for a steadier profile).
  */
 public class Bench {
 
@@ -73,7 +74,7 @@ public class Bench {
      * measures the compiler, not the steady state.
      */
     static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "45")));
-    static final int COMMANDS_PER_STEP = 400;
+    static final int COMMANDS_PER_STEP = Integer.parseInt(env("BENCH_START_COMMANDS", "400"));
     /** BENCH_QUICK=1 (ticks) or =start: only that step at 32 clients, twice, printed and not written to the file. */
     static final boolean QUICK = System.getenv("BENCH_QUICK") != null && !System.getenv("BENCH_QUICK").isBlank();
     static final String QUICK_KIND = "start".equals(System.getenv("BENCH_QUICK")) ? "/deploy start" : "block_actions tick";
