@@ -41,6 +41,7 @@ class MessageSync implements SmartLifecycle {
     private final ReminderScheduler reminderScheduler;
     private final ProbeRunMessageRenderer probeRuns;
     private final SignoffMessageRenderer signoffs;
+    private final EarlierPosts earlierPosts;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
     private final TransactionTemplate tx;
@@ -52,8 +53,9 @@ class MessageSync implements SmartLifecycle {
     MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
                 ChecklistMessageRenderer checklists, ProbeRunMessageRenderer probeRuns,
                 SignoffMessageRenderer signoffs, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
-                ReminderScheduler reminderScheduler, MethodsClient slack, MessageSyncSettings settings,
-                TransactionTemplate tx, Clock clock) {
+                ReminderScheduler reminderScheduler, EarlierPosts earlierPosts, MethodsClient slack,
+                MessageSyncSettings settings, TransactionTemplate tx, Clock clock) {
+        this.earlierPosts = earlierPosts;
         this.probeRuns = probeRuns;
         this.signoffs = signoffs;
         this.reminders = reminders;
@@ -136,12 +138,20 @@ class MessageSync implements SmartLifecycle {
     /** @return false when Slack throttled us (429): nothing more may be sent until Retry-After */
     private boolean sync(MessageView view) {
         var deployment = deployments.find(view.deploymentId()).orElseThrow();
-        var message = render(view, deployment);
+        String threadTs = view.kind().inThread() ? deployment.threadTs() : null;
         try {
+            if (view.ts() == null && view.postUnansweredAt() != null) {
+                var earlier = earlierPosts.find(view, threadTs);
+                if (earlier.isPresent()) {
+                    adopt(view, deployment, earlier.get());
+                    return true;
+                }
+            }
+            var message = render(view, deployment);
             SlackApiTextResponse response;
             if (view.ts() == null) {
-                var posted = slack.chatPostMessage(r -> r.channel(view.channelId())
-                        .threadTs(view.kind().inThread() ? deployment.threadTs() : null)
+                var posted = slack.chatPostMessage(r -> r.channel(view.channelId()).threadTs(threadTs)
+                        .metadata(EarlierPosts.metadata(view))
                         .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
                 response = posted;
                 if (posted.isOk()) {
@@ -150,6 +160,7 @@ class MessageSync implements SmartLifecycle {
                 }
             } else {
                 response = slack.chatUpdate(r -> r.channel(view.channelId()).ts(view.ts())
+                        .metadata(EarlierPosts.metadata(view))
                         .text(message.text()).blocks(message.blocks()));
                 if (response.isOk()) {
                     views.synced(view, view.channelId(), view.ts());
@@ -159,14 +170,32 @@ class MessageSync implements SmartLifecycle {
                 failed(view, response.getError(), null);
             }
         } catch (SlackApiException e) {
+            if (view.ts() == null && e.getResponse().code() >= 500) {
+                views.postUnanswered(view);
+            }
             var retryAfter = retryAfter(e);
             failed(view, e.getError() != null ? e.getError().getError() : "HTTP " + e.getResponse().code(),
                     retryAfter);
             return retryAfter == null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            if (view.ts() == null) { // a timeout or a dropped connection: Slack may have posted it
+                views.postUnanswered(view);
+            }
+            failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        } catch (RuntimeException e) {
             failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
         return true;
+    }
+
+    /** An earlier attempt did post the message: record it (the card also as the release's thread). */
+    private void adopt(MessageView view, Deployment deployment, EarlierPosts.Found found) {
+        tx.executeWithoutResult(status -> {
+            if (view.kind() == MessageView.Kind.CARD) {
+                deployments.attachThread(deployment.id(), found.ts());
+            }
+            views.adopted(view, found.channelId(), found.ts());
+        });
     }
 
     /**

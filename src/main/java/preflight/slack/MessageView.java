@@ -1,12 +1,16 @@
 package preflight.slack;
 
+import java.time.Instant;
+
 /**
  * A Slack message that shows part of a release: the card (seq 0), checklist items [first, end),
  * the results of probe run number {@code firstItem} (PROBE_RUN, with an empty item range), the
  * sign-off buttons (after the checklist messages), or a reminder named by {@code subject}.
+ * {@code postUnansweredAt} is set while an earlier chat.postMessage of it got no answer: Slack may
+ * have posted it anyway (see {@link EarlierPosts}).
  */
 record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem, int endItem, String channelId,
-                   String ts, int wantedRev, String subject) {
+                   String ts, int wantedRev, String subject, Instant postUnansweredAt) {
 
     enum Kind {
         CARD,

@@ -24,7 +24,8 @@ class MessageViews {
     private static final RowMapper<MessageView> ROW = (rs, n) -> new MessageView(rs.getLong("id"),
             rs.getLong("deployment_id"), MessageView.Kind.valueOf(rs.getString("kind")), rs.getInt("seq"),
             rs.getInt("first_item"), rs.getInt("end_item"), rs.getString("channel_id"), rs.getString("ts"),
-            rs.getInt("wanted_rev"), rs.getString("subject"));
+            rs.getInt("wanted_rev"), rs.getString("subject"),
+            rs.getTimestamp("post_unanswered_at") == null ? null : rs.getTimestamp("post_unanswered_at").toInstant());
 
     private static final int REMEMBERED_MESSAGES = 10_000;
 
@@ -122,7 +123,7 @@ class MessageViews {
                              LIMIT :limit
                              FOR UPDATE SKIP LOCKED)
                         RETURNING v.id, v.deployment_id, v.kind, v.seq, v.first_item, v.end_item, v.channel_id,
-                                  v.ts, v.wanted_rev, v.subject""")
+                                  v.ts, v.wanted_rev, v.subject, v.post_unanswered_at""")
                 .param("lease", lease.toMillis() / 1000.0)
                 .param("interval", minInterval.toMillis() / 1000.0)
                 .param("limit", limit)
@@ -134,9 +135,31 @@ class MessageViews {
     void synced(MessageView view, String channelId, String ts) {
         jdbc.sql("""
                         UPDATE message_view SET channel_id = ?, ts = ?, rendered_rev = greatest(rendered_rev, ?),
-                               last_synced_at = now(), lease_until = NULL, attempts = 0, last_error = NULL
+                               last_synced_at = now(), lease_until = NULL, attempts = 0, last_error = NULL,
+                               post_unanswered_at = NULL
                          WHERE id = ?""")
                 .params(channelId, ts, view.wantedRev(), view.id())
+                .update();
+    }
+
+    /**
+     * An earlier, unanswered post of this message was found in Slack: it is the message from now on.
+     * What it shows is as old as that attempt, so it stays due (rendered_rev untouched) and is
+     * updated in the next round.
+     */
+    void adopted(MessageView view, String channelId, String ts) {
+        jdbc.sql("""
+                        UPDATE message_view SET channel_id = ?, ts = ?, lease_until = NULL, attempts = 0, last_error = NULL,
+                               post_unanswered_at = NULL
+                         WHERE id = ?""")
+                .params(channelId, ts, view.id())
+                .update();
+    }
+
+    /** A chat.postMessage got no answer: Slack may have posted it, so the next attempt looks first. */
+    void postUnanswered(MessageView view) {
+        jdbc.sql("UPDATE message_view SET post_unanswered_at = coalesce(post_unanswered_at, now()) WHERE id = ?")
+                .param(view.id())
                 .update();
     }
 
@@ -173,7 +196,8 @@ class MessageViews {
 
     List<MessageView> of(long deploymentId) {
         return jdbc.sql("""
-                        SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev, subject
+                        SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev, subject,
+                               post_unanswered_at
                           FROM message_view WHERE deployment_id = ? ORDER BY seq""")
                 .param(deploymentId)
                 .query(ROW)

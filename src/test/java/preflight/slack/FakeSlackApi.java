@@ -54,13 +54,13 @@ public final class FakeSlackApi implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() {};
-    // 1700000000.000000 in microseconds; every ts is later than the previous one, across channels.
-    private static final long TS_BASE_MICROS = 1_700_000_000_000_000L;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Object lock = new Object();
     private final AtomicLong sequence = new AtomicLong();
+    /** Like Slack's: the time of posting in microseconds, and every ts later than the previous one, across channels. */
+    private final AtomicLong lastTsMicros = new AtomicLong();
 
     // guarded by lock
     private final List<Call> calls = new ArrayList<>();
@@ -404,6 +404,8 @@ public final class FakeSlackApi implements AutoCloseable {
                     case "usergroups.users.list" -> userGroupUsers(call);
                     case "conversations.open" -> openConversation(call);
                     case "conversations.members" -> members(call);
+                    case "conversations.history" -> history(call);
+                    case "conversations.replies" -> replies(call);
                     default -> Answer.error("unknown_method");
                 };
             }
@@ -445,6 +447,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String threadTs = emptyToNull(call.param("thread_ts"));
         StoredMessage message = new StoredMessage(dmChannel(channel), nextTs(), threadTs, text == null ? "" : text, blocksJson);
+        message.metadataJson = emptyToNull(call.param("metadata"));
         messagesByChannel.computeIfAbsent(message.channel, c -> new LinkedHashMap<>()).put(message.ts, message);
         return Answer.json(ordered("ok", true, "channel", message.channel, "ts", message.ts, "message", messageJson(message)));
     }
@@ -596,6 +599,52 @@ public final class FakeSlackApi implements AutoCloseable {
         return Answer.json(ordered("ok", true, "members", members, "response_metadata", ordered("next_cursor", "")));
     }
 
+    /** Top-level messages of a channel, newest first, from {@code oldest} on; one page, no cursor. */
+    private Answer history(Call call) {
+        String channel = dmChannel(call.param("channel"));
+        var messages = messagesByChannel.getOrDefault(channel, new LinkedHashMap<>()).values().stream()
+                .filter(m -> m.threadTs == null || m.threadTs.equals(m.ts))
+                .filter(m -> isBlank(call.param("oldest")) || tsMicros(m.ts) >= tsMicros(call.param("oldest")))
+                .map(m -> listed(m, call))
+                .toList()
+                .reversed();
+        return Answer.json(ordered("ok", true, "messages", messages, "has_more", false,
+                "response_metadata", ordered("next_cursor", "")));
+    }
+
+    /** The parent and the replies of a thread, oldest first, from {@code oldest} on; one page, no cursor. */
+    private Answer replies(Call call) {
+        String channel = dmChannel(call.param("channel"));
+        String parent = call.param("ts");
+        StoredMessage root = find(channel, parent);
+        if (root == null) {
+            return Answer.error("thread_not_found");
+        }
+        var messages = messagesByChannel.get(channel).values().stream()
+                .filter(m -> m.ts.equals(parent) || parent.equals(m.threadTs))
+                .filter(m -> m.ts.equals(parent) || isBlank(call.param("oldest"))
+                        || tsMicros(m.ts) >= tsMicros(call.param("oldest")))
+                .map(m -> listed(m, call))
+                .toList();
+        return Answer.json(ordered("ok", true, "messages", messages, "has_more", false,
+                "response_metadata", ordered("next_cursor", "")));
+    }
+
+    /** A message as the conversations.* methods list it: metadata only when asked for, as Slack does. */
+    private Map<String, Object> listed(StoredMessage m, Call call) {
+        Map<String, Object> json = messageJson(m);
+        String include = call.param("include_all_metadata");
+        if (m.metadataJson != null && ("true".equals(include) || "1".equals(include))) {
+            json.put("metadata", readMap(m.metadataJson));
+        }
+        return json;
+    }
+
+    private static long tsMicros(String ts) {
+        String[] parts = ts.split("\\.");
+        return Long.parseLong(parts[0]) * 1_000_000 + (parts.length > 1 ? Long.parseLong((parts[1] + "000000").substring(0, 6)) : 0);
+    }
+
     // ---- message state ------------------------------------------------------------------------
 
     private static final class StoredMessage {
@@ -604,6 +653,8 @@ public final class FakeSlackApi implements AutoCloseable {
         final String threadTs;
         String text;
         String blocksJson;
+        /** The metadata param as posted (JSON), or null. */
+        String metadataJson;
         int updateCount;
 
         StoredMessage(String channel, String ts, String threadTs, String text, String blocksJson) {
@@ -644,7 +695,9 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private String nextTs() {
-        long micros = TS_BASE_MICROS + sequence.incrementAndGet() * 100;
+        Instant now = Instant.now();
+        long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        long micros = lastTsMicros.accumulateAndGet(nowMicros, (last, clock) -> Math.max(last + 100, clock));
         return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
