@@ -167,6 +167,11 @@ class MessageSync implements SmartLifecycle {
                 }
             }
             if (!response.isOk()) {
+                if (view.kind() == MessageView.Kind.CARD && view.ts() == null
+                        && ChannelAccessNotice.CHANNEL_ERRORS.contains(response.getError())) {
+                    views.appendOnce(view.deploymentId(), MessageView.Kind.CHANNEL_ACCESS_DM, deployment.startedBy(),
+                            response.getError());
+                }
                 failed(view, response.getError(), null);
             }
         } catch (SlackApiException e) {
@@ -234,6 +239,7 @@ class MessageSync implements SmartLifecycle {
                     "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
             case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
             case SIGNOFF_NUDGE_DM -> SignoffNudgeRenderer.render(deployment, view.subject());
+            case CHANNEL_ACCESS_DM -> ChannelAccessNotice.render(deployment);
             case SIGNOFF -> signoffs.render(deployment);
         };
     }

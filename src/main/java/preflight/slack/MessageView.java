@@ -22,10 +22,12 @@ record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem
         /** The same reminder as a direct message to one on-call person (channel = their user id). */
         REMINDER_DM,
         /** A direct message to one person who may sign a waiting role; subject = the role. */
-        SIGNOFF_NUDGE_DM;
+        SIGNOFF_NUDGE_DM,
+        /** A direct message to whoever started the release: its thread cannot be posted; subject = Slack's error. */
+        CHANNEL_ACCESS_DM;
 
         boolean inThread() {
-            return this != CARD && this != REMINDER_DM && this != SIGNOFF_NUDGE_DM;
+            return this != CARD && this != REMINDER_DM && this != SIGNOFF_NUDGE_DM && this != CHANNEL_ACCESS_DM;
         }
     }
 }

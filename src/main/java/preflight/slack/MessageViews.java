@@ -57,6 +57,16 @@ class MessageViews {
                 .update();
     }
 
+    /** Like {@link #append}, unless the release already has a message of that kind. */
+    void appendOnce(long deploymentId, MessageView.Kind kind, String channelId, String subject) {
+        jdbc.sql("""
+                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, subject)
+                        SELECT ?, ?, coalesce(max(seq), 0) + 1, 0, 0, ?, ? FROM message_view WHERE deployment_id = ?
+                        HAVING count(*) FILTER (WHERE kind = ?) = 0""")
+                .params(deploymentId, kind.name(), channelId, subject, deploymentId, kind.name())
+                .update();
+    }
+
     /** The message of that kind and ref (see {@link #append}) needs re-rendering. */
     void markStale(long deploymentId, MessageView.Kind kind, int ref) {
         changed("deployment_id = ? AND kind = ? AND first_item = ?", deploymentId, kind.name(), ref);
