@@ -74,6 +74,11 @@ public class Bench {
      * measures the compiler, not the steady state.
      */
     static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "45")));
+    /** Preflight's outbox worker, a platform thread of its own: its CPU is reported apart. */
+    static final String SYNC_THREAD = "message-sync";
+    static final Pattern SYNC_THREADS = Pattern.compile(Pattern.quote(SYNC_THREAD));
+    /** HotSpot's compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc: names are cut at 15 characters). */
+    static final Pattern JIT_THREADS = Pattern.compile("C[12] CompilerThre.*");
     static final int COMMANDS_PER_STEP = Integer.parseInt(env("BENCH_START_COMMANDS", "400"));
     /** BENCH_QUICK=1 (ticks) or =start: only that step at 32 clients, twice, printed and not written to the file. */
     static final boolean QUICK = System.getenv("BENCH_QUICK") != null && !System.getenv("BENCH_QUICK").isBlank();
@@ -165,12 +170,18 @@ public class Bench {
                         load(target.requests(), first ? 32 : clients, first ? FIRST_WARMUP : WARMUP,
                                 kind.startsWith("block") ? max : 50, bodies);
                         long cpuBefore = cpuNanos(target.process());
+                        long syncBefore = threadCpuNanos(target.process(), SYNC_THREADS);
+                        long jitBefore = threadCpuNanos(target.process(), JIT_THREADS);
                         var result = load(target.requests(), clients, STEP, max, bodies)
-                                .named(target.name(), kind, clients, cpuNanos(target.process()) - cpuBefore);
+                                .named(target.name(), kind, clients, cpuNanos(target.process()) - cpuBefore,
+                                        threadCpuNanos(target.process(), SYNC_THREADS) - syncBefore,
+                                        threadCpuNanos(target.process(), JIT_THREADS) - jitBefore);
                         results.add(result);
-                        say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  %5.2f CPU ms/req  (%d errors)",
+                        say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  %5.2f CPU ms/req"
+                                        + " (JIT %.2f, %s %.2f)  (%d errors)",
                                 result.target, kind, clients, result.p50ms(), result.p99ms(), result.rps(),
-                                result.cpuMsPerRequest(), result.errors);
+                                result.cpuMsPerRequest(), result.jitCpuMsPerRequest(), SYNC_THREAD,
+                                result.syncCpuMsPerRequest(), result.errors);
                         if (target.name().equals("Preflight")) {
                             awaitDrained(db, Duration.ofSeconds(180)); // the next step starts from a quiet outbox
                         }
@@ -302,14 +313,24 @@ public class Bench {
     }
 
     record Result(String target, String kind, int clients, long ok, long errors, double seconds, long[] micros,
-                  long cpuNanos) {
-        Result named(String target, String kind, int clients, long cpuNanos) {
-            return new Result(target, kind, clients, ok, errors, seconds, micros, cpuNanos);
+                  long cpuNanos, long syncCpuNanos, long jitCpuNanos) {
+        Result named(String target, String kind, int clients, long cpuNanos, long syncCpuNanos, long jitCpuNanos) {
+            return new Result(target, kind, clients, ok, errors, seconds, micros, cpuNanos, syncCpuNanos, jitCpuNanos);
         }
 
         /** CPU time the server process spent per answered request (all its threads: JIT and GC included). */
         double cpuMsPerRequest() {
             return ok == 0 ? Double.NaN : cpuNanos / 1e6 / ok;
+        }
+
+        /** The part of {@link #cpuMsPerRequest} spent by Preflight's message-sync thread (posting to Slack). */
+        double syncCpuMsPerRequest() {
+            return ok == 0 ? Double.NaN : syncCpuNanos / 1e6 / ok;
+        }
+
+        /** The part of {@link #cpuMsPerRequest} spent by the JIT compiler threads. */
+        double jitCpuMsPerRequest() {
+            return ok == 0 ? Double.NaN : jitCpuNanos / 1e6 / ok;
         }
 
         double rps() {
@@ -379,7 +400,7 @@ public class Bench {
         }
         double seconds = (System.nanoTime() - window[0]) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result("", "", clients, all.length, errors.get(), seconds, all, 0);
+        return new Result("", "", clients, all.length, errors.get(), seconds, all, 0, 0, 0);
     }
 
     /** Signed requests to one /slack/events endpoint. */
@@ -641,6 +662,28 @@ public class Bench {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** CPU time of the process's threads whose names match (Linux: /proc/<pid>/task/<tid>/comm and stat). */
+    static long threadCpuNanos(Process process, Pattern name) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!name.matcher(Files.readString(task.resolve("comm")).strip()).matches()) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (IOException threadEnded) {
+                    // gone between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+    }
+
     static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -703,17 +746,20 @@ public class Bench {
                 .append(" thread is posted afterwards by the sync worker and the next step waits until that is done. The bare")
                 .append(" Bolt app runs the same Bolt servlet on the same embedded Tomcat (virtual threads) and only acks.\n\n");
         r.append("| request | clients | Preflight p50 ms | Preflight p99 ms | Preflight req/s | Preflight CPU ms/req |"
-                + " bare p50 ms | bare p99 ms | bare req/s | bare CPU ms/req | throughput Preflight/bare | errors |\n");
-        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " of which posting to Slack | bare p50 ms | bare p99 ms | bare req/s | bare CPU ms/req"
+                + " | throughput Preflight/bare | errors |\n");
+        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i + 1 < results.size(); i += 2) {
             var p = results.get(i);
             var b = results.get(i + 1);
-            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.2f | %.1f | %.1f | %.0f | %.2f | %.2f | %d / %d |%n",
-                    p.kind, p.clients, p.p50ms(), p.p99ms(), p.rps(), p.cpuMsPerRequest(), b.p50ms(), b.p99ms(), b.rps(),
-                    b.cpuMsPerRequest(), p.rps() / b.rps(), p.errors, b.errors));
+            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.2f | %.2f | %.1f | %.1f | %.0f | %.2f | %.2f | %d / %d |%n",
+                    p.kind, p.clients, p.p50ms(), p.p99ms(), p.rps(), p.cpuMsPerRequest(), p.syncCpuMsPerRequest(),
+                    b.p50ms(), b.p99ms(), b.rps(), b.cpuMsPerRequest(), p.rps() / b.rps(), p.errors, b.errors));
         }
         r.append("\n*CPU ms/req*: CPU time of the server's process (all threads, JIT compiler and GC included)"
-                + " during the step, divided by the requests it answered.\n");
+                + " during the step, divided by the requests it answered. *Of which posting to Slack*: the part spent by"
+                + " Preflight's `" + SYNC_THREAD + "` thread, which renders and posts (or updates) the messages after"
+                + " the ack; the bare app posts nothing.\n");
         r.append("\nTargets (issue 6): p99 ack < 100 ms at 32 clients; Preflight's throughput at least half the"
                 + " bare app's. This run:\n\n");
         for (var p : results) {

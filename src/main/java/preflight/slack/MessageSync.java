@@ -78,7 +78,9 @@ class MessageSync implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        worker = Thread.ofVirtual().name("message-sync").start(this::run);
+        // one long-lived loop: a platform thread of its own, so that its CPU shows apart from the
+        // request threads' (bench/ reports it per /deploy start)
+        worker = Thread.ofPlatform().name("message-sync").daemon(true).start(this::run);
     }
 
     @Override
