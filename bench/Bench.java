@@ -172,16 +172,18 @@ public class Bench {
                         long cpuBefore = cpuNanos(target.process());
                         long syncBefore = threadCpuNanos(target.process(), SYNC_THREADS);
                         long jitBefore = threadCpuNanos(target.process(), JIT_THREADS);
+                        long postgresBefore = postgresCpuNanos();
                         var result = load(target.requests(), clients, STEP, max, bodies)
                                 .named(target.name(), kind, clients, cpuNanos(target.process()) - cpuBefore,
                                         threadCpuNanos(target.process(), SYNC_THREADS) - syncBefore,
-                                        threadCpuNanos(target.process(), JIT_THREADS) - jitBefore);
+                                        threadCpuNanos(target.process(), JIT_THREADS) - jitBefore,
+                                        postgresCpuNanos() - postgresBefore);
                         results.add(result);
                         say("%-9s %-19s %2d clients: p50 %6.1f ms  p99 %6.1f ms  %7.0f req/s  %5.2f CPU ms/req"
-                                        + " (JIT %.2f, %s %.2f)  (%d errors)",
+                                        + " (JIT %.2f, %s %.2f); PostgreSQL %.2f CPU ms/req  (%d errors)",
                                 result.target, kind, clients, result.p50ms(), result.p99ms(), result.rps(),
                                 result.cpuMsPerRequest(), result.jitCpuMsPerRequest(), SYNC_THREAD,
-                                result.syncCpuMsPerRequest(), result.errors);
+                                result.syncCpuMsPerRequest(), result.postgresCpuMsPerRequest(), result.errors);
                         if (target.name().equals("Preflight")) {
                             awaitDrained(db, Duration.ofSeconds(180)); // the next step starts from a quiet outbox
                         }
@@ -313,9 +315,16 @@ public class Bench {
     }
 
     record Result(String target, String kind, int clients, long ok, long errors, double seconds, long[] micros,
-                  long cpuNanos, long syncCpuNanos, long jitCpuNanos) {
-        Result named(String target, String kind, int clients, long cpuNanos, long syncCpuNanos, long jitCpuNanos) {
-            return new Result(target, kind, clients, ok, errors, seconds, micros, cpuNanos, syncCpuNanos, jitCpuNanos);
+                  long cpuNanos, long syncCpuNanos, long jitCpuNanos, long postgresCpuNanos) {
+        Result named(String target, String kind, int clients, long cpuNanos, long syncCpuNanos, long jitCpuNanos,
+                     long postgresCpuNanos) {
+            return new Result(target, kind, clients, ok, errors, seconds, micros, cpuNanos, syncCpuNanos, jitCpuNanos,
+                    postgresCpuNanos);
+        }
+
+        /** CPU time of all PostgreSQL server processes during the step, per answered request. */
+        double postgresCpuMsPerRequest() {
+            return ok == 0 ? Double.NaN : postgresCpuNanos / 1e6 / ok;
         }
 
         /** CPU time the server process spent per answered request (all its threads: JIT and GC included). */
@@ -400,7 +409,7 @@ public class Bench {
         }
         double seconds = (System.nanoTime() - window[0]) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result("", "", clients, all.length, errors.get(), seconds, all, 0, 0, 0);
+        return new Result("", "", clients, all.length, errors.get(), seconds, all, 0, 0, 0, 0);
     }
 
     /** Signed requests to one /slack/events endpoint. */
@@ -662,6 +671,29 @@ public class Bench {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** CPU time of every PostgreSQL server process on this machine (the benchmark's database is local). */
+    static long postgresCpuNanos() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (IOException ended) {
+                    // gone between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+    }
+
     /** CPU time of the process's threads whose names match (Linux: /proc/<pid>/task/<tid>/comm and stat). */
     static long threadCpuNanos(Process process, Pattern name) {
         long ticks = 0;
@@ -746,26 +778,30 @@ public class Bench {
                 .append(" thread is posted afterwards by the sync worker and the next step waits until that is done. The bare")
                 .append(" Bolt app runs the same Bolt servlet on the same embedded Tomcat (virtual threads) and only acks.\n\n");
         r.append("| request | clients | Preflight p50 ms | Preflight p99 ms | Preflight req/s | Preflight CPU ms/req |"
-                + " of which posting to Slack | bare p50 ms | bare p99 ms | bare req/s | bare CPU ms/req"
-                + " | throughput Preflight/bare | errors |\n");
-        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " of which JIT | of which posting to Slack | PostgreSQL CPU ms/req | bare p50 ms | bare p99 ms | bare req/s | bare CPU ms/req"
+                + " | of which JIT | throughput Preflight/bare | errors |\n");
+        r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i + 1 < results.size(); i += 2) {
             var p = results.get(i);
             var b = results.get(i + 1);
-            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.2f | %.2f | %.1f | %.1f | %.0f | %.2f | %.2f | %d / %d |%n",
-                    p.kind, p.clients, p.p50ms(), p.p99ms(), p.rps(), p.cpuMsPerRequest(), p.syncCpuMsPerRequest(),
-                    b.p50ms(), b.p99ms(), b.rps(), b.cpuMsPerRequest(), p.rps() / b.rps(), p.errors, b.errors));
+            r.append(String.format("| %s | %d | %.1f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f | %.2f"
+                            + " | %.2f | %.2f | %d / %d |%n",
+                    p.kind, p.clients, p.p50ms(), p.p99ms(), p.rps(), p.cpuMsPerRequest(), p.jitCpuMsPerRequest(),
+                    p.syncCpuMsPerRequest(), p.postgresCpuMsPerRequest(), b.p50ms(), b.p99ms(), b.rps(), b.cpuMsPerRequest(), b.jitCpuMsPerRequest(),
+                    p.rps() / b.rps(), p.errors, b.errors));
         }
         r.append("\n*CPU ms/req*: CPU time of the server's process (all threads, JIT compiler and GC included)"
-                + " during the step, divided by the requests it answered. *Of which posting to Slack*: the part spent by"
+                + " during the step, divided by the requests it answered. *Of which JIT*: the part spent by HotSpot's"
+                + " compiler threads (code still being compiled). *Of which posting to Slack*: the part spent by"
                 + " Preflight's `" + SYNC_THREAD + "` thread, which renders and posts (or updates) the messages after"
-                + " the ack; the bare app posts nothing.\n");
+                + " the ack; the bare app posts nothing. *PostgreSQL CPU ms/req*: all PostgreSQL server processes"
+                + " during Preflight's step (they share the two cores with everything else).\n");
         r.append("\nTargets (issue 6): p99 ack < 100 ms at 32 clients; Preflight's throughput at least half the"
                 + " bare app's. This run:\n\n");
         for (var p : results) {
             if (p.target.equals("Preflight") && p.clients == 32) {
                 var b = results.get(results.indexOf(p) + 1);
-                r.append(String.format("- %s at 32 clients: p99 %.0f ms (%s), throughput %.2f of the bare app's (%s)%n",
+                r.append(String.format("- %s at 32 clients: p99 %.0f ms (%s), throughput %.3f of the bare app's (%s)%n",
                         p.kind, p.p99ms(), p.p99ms() < 100 ? "met" : "missed", p.rps() / b.rps(),
                         p.rps() >= b.rps() / 2 ? "met" : "missed"));
             }
