@@ -57,7 +57,7 @@ public class DeploymentService {
                 var deployment = deployments.save(Deployment.start(command, template.source(), now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.release(),
                         "template " + command.templateName() + ", environment " + command.environment(), now);
-                events.publishEvent(new DeploymentStarted(deployment.id()));
+                events.publishEvent(new DeploymentStarted(deployment.id(), command.channelId(), template.checklist()));
                 return deployment;
             });
         } catch (DuplicateKeyException raced) {

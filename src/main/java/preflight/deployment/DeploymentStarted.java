@@ -1,4 +1,7 @@
 package preflight.deployment;
 
-public record DeploymentStarted(long deploymentId) implements ReleaseEvent {
+import preflight.checklist.Checklist;
+
+/** A release was started in a channel with the checklist of its template, as parsed at that moment. */
+public record DeploymentStarted(long deploymentId, String channelId, Checklist checklist) implements ReleaseEvent {
 }

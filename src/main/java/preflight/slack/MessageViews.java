@@ -36,11 +36,20 @@ class MessageViews {
         this.jdbc = jdbc;
     }
 
-    void create(long deploymentId, MessageView.Kind kind, int seq, int firstItem, int endItem, String channelId) {
+    /** A message of a new thread: its kind, place in the thread and item range [first, end). */
+    record NewView(MessageView.Kind kind, int seq, int firstItem, int endItem) {
+    }
+
+    void create(long deploymentId, String channelId, List<NewView> thread) {
         jdbc.sql("""
                         INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(deploymentId, kind.name(), seq, firstItem, endItem, channelId)
+                        SELECT ?, kind, seq, first_item, end_item, ?
+                          FROM unnest(?::text[], ?::int[], ?::int[], ?::int[]) AS t(kind, seq, first_item, end_item)""")
+                .params(deploymentId, channelId,
+                        thread.stream().map(view -> view.kind().name()).toArray(String[]::new),
+                        thread.stream().mapToInt(NewView::seq).toArray(),
+                        thread.stream().mapToInt(NewView::firstItem).toArray(),
+                        thread.stream().mapToInt(NewView::endItem).toArray())
                 .update();
     }
 

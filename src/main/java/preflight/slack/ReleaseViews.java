@@ -1,5 +1,8 @@
 package preflight.slack;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,19 +31,20 @@ class ReleaseViews {
         this.sync = sync;
     }
 
+    /** The whole thread's outbox rows in one statement, from the checklist the release started with. */
     @EventListener
     void on(DeploymentStarted event) {
-        var deployment = deployments.find(event.deploymentId()).orElseThrow();
-        var checklist = deployments.checklistOf(deployment);
-        views.create(deployment.id(), MessageView.Kind.CARD, 0, 0, 0, deployment.channelId());
+        var checklist = event.checklist();
+        List<MessageViews.NewView> thread = new ArrayList<>();
+        thread.add(new MessageViews.NewView(MessageView.Kind.CARD, 0, 0, 0));
         int seq = 1;
         for (var plan : ChecklistLayout.plan(checklist)) {
-            views.create(deployment.id(), MessageView.Kind.CHECKLIST, seq++, plan.first(), plan.end(),
-                    deployment.channelId());
+            thread.add(new MessageViews.NewView(MessageView.Kind.CHECKLIST, seq++, plan.first(), plan.end()));
         }
         if (!checklist.signoffRoles().isEmpty()) {
-            views.create(deployment.id(), MessageView.Kind.SIGNOFF, seq++, 0, 0, deployment.channelId());
+            thread.add(new MessageViews.NewView(MessageView.Kind.SIGNOFF, seq, 0, 0));
         }
+        views.create(event.deploymentId(), event.channelId(), thread);
     }
 
     @EventListener
