@@ -79,6 +79,7 @@ public class Bench {
     static final Pattern SYNC_THREADS = Pattern.compile(Pattern.quote(SYNC_THREAD));
     /** HotSpot's compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc: names are cut at 15 characters). */
     static final Pattern JIT_THREADS = Pattern.compile("C[12] CompilerThre.*");
+    static final Pattern POSTGRES_PROCESSES = Pattern.compile("postgres.*");
     static final int COMMANDS_PER_STEP = Integer.parseInt(env("BENCH_START_COMMANDS", "400"));
     /** BENCH_QUICK=1 (ticks) or =start: only that step at 32 clients, twice, printed and not written to the file. */
     static final boolean QUICK = System.getenv("BENCH_QUICK") != null && !System.getenv("BENCH_QUICK").isBlank();
@@ -673,13 +674,25 @@ public class Bench {
 
     /** CPU time of every PostgreSQL server process on this machine (the benchmark's database is local). */
     static long postgresCpuNanos() {
+        return statCpuNanos(Path.of("/proc"), POSTGRES_PROCESSES);
+    }
+
+    /** CPU time of the process's threads whose names match. */
+    static long threadCpuNanos(Process process, Pattern name) {
+        return statCpuNanos(Path.of("/proc", Long.toString(process.pid()), "task"), name);
+    }
+
+    /**
+     * Sums utime and stime of the processes (in /proc) or threads (in /proc/<pid>/task) whose name,
+     * as their stat file gives it, matches. Linux only; USER_HZ is 100.
+     */
+    static long statCpuNanos(Path directory, Pattern name) {
         long ticks = 0;
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try (var entries = Files.list(directory)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    String stat = Files.readString(process.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!name.startsWith("postgres")) {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    if (!name.matcher(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))).matches()) {
                         continue;
                     }
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -691,29 +704,7 @@ public class Bench {
         } catch (IOException e) {
             return 0;
         }
-        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
-    }
-
-    /** CPU time of the process's threads whose names match (Linux: /proc/<pid>/task/<tid>/comm and stat). */
-    static long threadCpuNanos(Process process, Pattern name) {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    if (!name.matcher(Files.readString(task.resolve("comm")).strip()).matches()) {
-                        continue;
-                    }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                } catch (IOException threadEnded) {
-                    // gone between listing and reading
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        return ticks * 10_000_000L;
     }
 
     static long rssKb(long pid) throws IOException {
