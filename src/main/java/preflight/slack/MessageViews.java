@@ -59,20 +59,22 @@ class MessageViews {
      * reminder's name); its item range is empty, so ticks never mark it stale.
      */
     void append(long deploymentId, MessageView.Kind kind, String channelId, int ref, String subject) {
-        jdbc.sql("""
-                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, subject)
-                        SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM message_view WHERE deployment_id = ?""")
-                .params(deploymentId, kind.name(), ref, ref, channelId, subject, deploymentId)
-                .update();
+        appendAfterLast(deploymentId, kind, channelId, ref, subject, "");
     }
 
     /** Like {@link #append}, unless the release already has a message of that kind. */
     void appendOnce(long deploymentId, MessageView.Kind kind, String channelId, String subject) {
+        appendAfterLast(deploymentId, kind, channelId, 0, subject,
+                "HAVING count(*) FILTER (WHERE kind = '" + kind.name() + "') = 0");
+    }
+
+    private void appendAfterLast(long deploymentId, MessageView.Kind kind, String channelId, int ref, String subject,
+                                 String having) {
         jdbc.sql("""
                         INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, subject)
-                        SELECT ?, ?, coalesce(max(seq), 0) + 1, 0, 0, ?, ? FROM message_view WHERE deployment_id = ?
-                        HAVING count(*) FILTER (WHERE kind = ?) = 0""")
-                .params(deploymentId, kind.name(), channelId, subject, deploymentId, kind.name())
+                        SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM message_view WHERE deployment_id = ?
+                        """ + having)
+                .params(deploymentId, kind.name(), ref, ref, channelId, subject, deploymentId)
                 .update();
     }
 
