@@ -30,8 +30,11 @@ class EarlierPosts {
     static final String EVENT_TYPE = "preflight_message";
     /** Slack's clock and ours may differ; the window only has to hold the attempt. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
-    private static final int PAGE_SIZE = 200;
-    private static final int MAX_PAGES = 5;
+    /**
+     * One page of what was posted since the attempt, as much as Slack gives at once. A channel with
+     * more messages than that since then is not searched further: the message is posted again.
+     */
+    private static final int PAGE_SIZE = 999;
     private static final Logger log = LoggerFactory.getLogger(EarlierPosts.class);
 
     private final MethodsClient slack;
@@ -65,38 +68,29 @@ class EarlierPosts {
             }
             channel = opened.getChannel().getId();
         }
-        String dmOrChannel = channel;
+        String conversation = channel;
         String oldest = slackTs(view.postUnansweredAt().minus(CLOCK_MARGIN));
-        String cursor = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String pageCursor = cursor;
-            List<Message> messages;
-            String error;
-            if (view.kind().inThread()) {
-                var replies = slack.conversationsReplies(r -> r.channel(dmOrChannel).ts(threadTs).oldest(oldest)
-                        .includeAllMetadata(true).limit(PAGE_SIZE).cursor(pageCursor));
-                messages = replies.getMessages();
-                error = replies.isOk() ? null : replies.getError();
-                cursor = replies.getResponseMetadata() == null ? null : replies.getResponseMetadata().getNextCursor();
-            } else {
-                var history = slack.conversationsHistory(r -> r.channel(dmOrChannel).oldest(oldest)
-                        .includeAllMetadata(true).limit(PAGE_SIZE).cursor(pageCursor));
-                messages = history.getMessages();
-                error = history.isOk() ? null : history.getError();
-                cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
+        List<Message> messages;
+        if (view.kind().inThread()) {
+            var replies = slack.conversationsReplies(r -> r.channel(conversation).ts(threadTs).oldest(oldest)
+                    .includeAllMetadata(true).limit(PAGE_SIZE));
+            if (!replies.isOk()) {
+                return refused(view, "conversations.replies", replies.getError());
             }
-            if (error != null) {
-                return refused(view, view.kind().inThread() ? "conversations.replies" : "conversations.history", error);
+            messages = replies.getMessages();
+        } else {
+            var history = slack.conversationsHistory(r -> r.channel(conversation).oldest(oldest)
+                    .includeAllMetadata(true).limit(PAGE_SIZE));
+            if (!history.isOk()) {
+                return refused(view, "conversations.history", history.getError());
             }
-            for (var message : messages == null ? List.<Message>of() : messages) {
-                if (isOf(message, view)) {
-                    log.info("Message {} of deployment {} was posted by an attempt that got no answer; using it",
-                            view.seq(), view.deploymentId());
-                    return Optional.of(new Found(dmOrChannel, message.getTs()));
-                }
-            }
-            if (cursor == null || cursor.isBlank()) {
-                break;
+            messages = history.getMessages();
+        }
+        for (var message : messages == null ? List.<Message>of() : messages) {
+            if (isOf(message, view)) {
+                log.info("Message {} of deployment {} was posted by an attempt that got no answer; using it",
+                        view.seq(), view.deploymentId());
+                return Optional.of(new Found(conversation, message.getTs()));
             }
         }
         return Optional.empty();

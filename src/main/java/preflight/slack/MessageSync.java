@@ -177,22 +177,27 @@ class MessageSync implements SmartLifecycle {
                 failed(view, response.getError(), null);
             }
         } catch (SlackApiException e) {
-            if (view.ts() == null && e.getResponse().code() >= 500) {
-                views.postUnanswered(view);
+            if (e.getResponse().code() >= 500) {
+                mayHavePosted(view);
             }
             var retryAfter = retryAfter(e);
             failed(view, e.getError() != null ? e.getError().getError() : "HTTP " + e.getResponse().code(),
                     retryAfter);
             return retryAfter == null;
-        } catch (IOException e) {
-            if (view.ts() == null) { // a timeout or a dropped connection: Slack may have posted it
-                views.postUnanswered(view);
-            }
+        } catch (IOException e) { // a timeout or a dropped connection
+            mayHavePosted(view);
             failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (RuntimeException e) {
             failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
         return true;
+    }
+
+    /** No answer to a post does not mean Slack did not make it: the next attempt looks first. */
+    private void mayHavePosted(MessageView view) {
+        if (view.ts() == null) {
+            views.postUnanswered(view);
+        }
     }
 
     /** An earlier attempt did post the message: record it (the card also as the release's thread). */
