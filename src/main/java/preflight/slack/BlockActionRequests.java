@@ -37,6 +37,9 @@ final class BlockActionRequests {
      * @throws JsonParseException when the payload is not well-formed
      */
     BlockActionRequest parse(String body, RequestHeaders headers, String remoteAddress) {
+        if (!body.startsWith("payload=")) { // how Slack sends every interaction; a slash command is left alone
+            return null;
+        }
         String payload = payloads.extractIfExists(body);
         if (payload == null || payload.isEmpty() || payload.charAt(0) != '{') {
             return null;
