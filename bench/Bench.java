@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Preflight's benchmark. Starts three processes — the fake Slack Web API
- * (preflight.slack.FakeSlackServer from the test classes), Preflight from its packaged jar, and a
+ * (preflight.testing.FakeSlackServer from the test classes), Preflight from its packaged jar, and a
  * bare Bolt app that only acks (bench/BareBoltApp.java) — and drives them from this process over
  * 127.0.0.1 only, with every loop bounded in count and time. Prints a table and writes
  * bench/RESULTS.md. Run through bench/run.sh, which builds what it needs and passes:
@@ -97,7 +97,7 @@ public class Bench {
 
         // ---- processes ------------------------------------------------------------------------
         var fake = start("fake-slack", List.of(java(), "-Xmx1g", "-cp", env("BENCH_CLASSPATH", null),
-                "preflight.slack.FakeSlackServer"), Map.of());
+                "preflight.testing.FakeSlackServer"), Map.of());
         Matcher fakeUrls = awaitLine(fake.log, Pattern.compile("FAKE_SLACK api=(\\S+) control=(\\S+)"), Duration.ofSeconds(60));
         String slackApi = fakeUrls.group(1);
         String control = fakeUrls.group(2);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import preflight.slack.SlackAppFixture;
+import preflight.testing.SlackAppFixture;
 
 /** The digest PostgreSQL keeps for a release's snapshot is the one the checklist cache computes. */
 class TemplateDigestTest extends SlackAppFixture {

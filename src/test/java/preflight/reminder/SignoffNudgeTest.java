@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import preflight.slack.FakeSlackApi;
-import preflight.slack.SlackAppFixture;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
 
 /**
  * Pending sign-offs (template "signoff-test": Tech Lead U0TECH, QA Lead group S0QATEAM, Product

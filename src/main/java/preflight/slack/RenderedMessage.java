@@ -1,9 +1,0 @@
-package preflight.slack;
-
-import java.util.List;
-
-import com.slack.api.model.block.LayoutBlock;
-
-/** Blocks plus the notification/fallback text Slack shows where blocks cannot be rendered. */
-record RenderedMessage(String text, List<LayoutBlock> blocks) {
-}

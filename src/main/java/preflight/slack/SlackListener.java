@@ -1,9 +1,0 @@
-package preflight.slack;
-
-import com.slack.api.bolt.App;
-
-/** One Slack listener (command, action, view); each registers itself on the Bolt app. */
-interface SlackListener {
-
-    void register(App app);
-}

@@ -1,0 +1,62 @@
+package preflight.slack.bolt;
+
+import java.util.List;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BoltConfiguration {
+
+    @Bean
+    Slack slack(SlackSettings settings) {
+        var config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        // Our own outbox retries failed calls from the database; the SDK must not log tokens.
+        config.setPrettyResponseLoggingEnabled(false);
+        // A Slack that hangs must not hold the message-sync worker for long (SLACK_HTTP_TIMEOUT).
+        int timeoutMillis = Math.toIntExact(settings.httpTimeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(timeoutMillis);
+        config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+        config.setHttpClientCallTimeoutMillis(timeoutMillis);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    MethodsClient slackMethods(Slack slack, SlackSettings settings) {
+        return slack.methods(settings.botToken());
+    }
+
+    @Bean
+    App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard) {
+        var config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .build();
+        var app = new App(config);
+        app.use(replayGuard); // after Bolt's own middleware: only signed, fresh requests reach it
+        listeners.forEach(listener -> listener.register(app));
+        return app;
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${slack.app-token:}'.isBlank()")
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings) {
+        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret()), "/slack/events");
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${slack.app-token:}'.isBlank()")
+    SocketModeRunner socketModeRunner(App app, SlackSettings settings) {
+        return new SocketModeRunner(app, settings);
+    }
+}

@@ -1,0 +1,72 @@
+package preflight.slack.command;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.bolt.SlackListener;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** {@code /deploy}: dispatches to the subcommand named by the first word. */
+@Component
+class DeployCommandListener implements SlackListener {
+
+    static final String COMMAND = "/deploy";
+    private static final Logger log = LoggerFactory.getLogger(DeployCommandListener.class);
+    private static final int MAX_TEXT = 1000;
+
+    private final Map<String, DeploySubcommand> subcommands = new LinkedHashMap<>();
+
+    DeployCommandListener(List<DeploySubcommand> subcommands) {
+        subcommands.forEach(subcommand -> this.subcommands.put(subcommand.name(), subcommand));
+    }
+
+    @Override
+    public void register(App app) {
+        app.command(COMMAND, this::handle);
+    }
+
+    Response handle(SlashCommandRequest request, SlashCommandContext context) {
+        var payload = request.getPayload();
+        String text = payload.getText() == null ? "" : payload.getText().strip();
+        if (text.length() > MAX_TEXT) {
+            return context.ack("That command is too long (" + text.length() + " characters). " + usage());
+        }
+        List<String> words = text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s+"));
+        if (words.isEmpty()) {
+            return context.ack(usage());
+        }
+        if (words.getFirst().equalsIgnoreCase("help")) {
+            return context.ack("Preflight runs your release checklist in a Slack thread. " + usage());
+        }
+        var subcommand = subcommands.get(words.getFirst().toLowerCase());
+        if (subcommand == null) {
+            return context.ack("I don't know `" + Mrkdwn.escape(Mrkdwn.truncate(words.getFirst(), 40))
+                    + "`. " + usage());
+        }
+        try {
+            var reply = subcommand.handle(payload, words.subList(1, words.size()));
+            return reply.text() == null ? context.ack() : context.ack(reply.text());
+        } catch (RuntimeException e) {
+            log.error("/deploy {} failed", subcommand.name(), e);
+            return context.ack("Sorry, something went wrong on my side and nothing was changed. Please try again.");
+        }
+    }
+
+    String usage() {
+        var usage = new StringBuilder("Usage:");
+        subcommands.values().forEach(s -> usage.append("\n• `").append(COMMAND).append(' ').append(s.usage()));
+        usage.append("\n• `").append(COMMAND).append(" help` — this help");
+        return usage.toString();
+    }
+}

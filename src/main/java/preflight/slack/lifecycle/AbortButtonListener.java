@@ -1,0 +1,34 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.Mrkdwn;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+import preflight.deployment.ReleaseLifecycle;
+
+/** "Abort": asks the release manager why, in a modal. */
+@Component
+class AbortButtonListener extends ReasonButtonListener {
+
+    private final LifecycleClicks clicks;
+    private final ReleaseLifecycle lifecycle;
+
+    AbortButtonListener(LifecycleClicks clicks, ReleaseLifecycle lifecycle) {
+        super(clicks, LifecycleActions.ABORT);
+        this.clicks = clicks;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    void check(Deployment deployment, Actor actor) {
+        lifecycle.checkMayAbort(deployment, actor);
+    }
+
+    @Override
+    void ask(String triggerId, Deployment deployment) {
+        clicks.askReason(triggerId, ReasonSubmissionListener.ABORT, deployment, "Abort release", "Abort release",
+                "Why abort *" + Mrkdwn.escape(deployment.release()) + "*?");
+    }
+}

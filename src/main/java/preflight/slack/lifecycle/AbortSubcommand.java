@@ -1,0 +1,44 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.command.ReleaseArguments;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+import preflight.deployment.ReleaseLifecycle;
+
+/** {@code /deploy abort [version] <reason>}. */
+@Component
+@Order(31)
+class AbortSubcommand extends ReasonedSubcommand {
+
+    private final ReleaseLifecycle lifecycle;
+
+    AbortSubcommand(ReleaseArguments releases, ReleaseLifecycle lifecycle) {
+        super(releases);
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public String name() {
+        return "abort";
+    }
+
+    @Override
+    public String usage() {
+        return "abort [version] <reason>` — stop a release before it ships";
+    }
+
+    @Override
+    void apply(Deployment deployment, Actor actor, String reason) {
+        lifecycle.abort(deployment.id(), actor, reason);
+    }
+
+    @Override
+    String done(Deployment deployment) {
+        return "Aborted *" + Mrkdwn.escape(deployment.release()) + "*.";
+    }
+}

@@ -1,0 +1,123 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.text.SlackUsers;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+import preflight.deployment.DeploymentService;
+import preflight.deployment.IllegalTransition;
+import preflight.deployment.NotAllowed;
+
+/**
+ * What the lifecycle buttons share: which release a click is about, who clicked, how to ask
+ * for a reason in a modal, and how to turn a refusal into a friendly ephemeral answer.
+ */
+@Component
+class LifecycleClicks {
+
+    static final String REASON_BLOCK = "reason";
+    static final String REASON_INPUT = "reason_input";
+    private static final Logger log = LoggerFactory.getLogger(LifecycleClicks.class);
+
+    private final DeploymentService deployments;
+    private final MethodsClient slack;
+    private final ClickReplies replies;
+    private final Executor slackWork;
+
+    LifecycleClicks(DeploymentService deployments, MethodsClient slack, ClickReplies replies,
+                    @Qualifier("slackWork") Executor slackWork) {
+        this.deployments = deployments;
+        this.slack = slack;
+        this.replies = replies;
+        this.slackWork = slackWork;
+    }
+
+    Optional<Deployment> deployment(BlockActionPayload payload) {
+        var actions = payload.getActions();
+        if (actions == null || actions.isEmpty() || actions.getFirst().getValue() == null) {
+            return Optional.empty();
+        }
+        try {
+            return deployments.find(Long.parseLong(actions.getFirst().getValue()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Actor actor(BlockActionPayload payload) {
+        var user = payload.getUser();
+        return SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+    }
+
+    /** Runs the change; a refusal becomes an ephemeral answer to the clicker and changes nothing. */
+    void apply(ActionContext context, Runnable change) {
+        try {
+            change.run();
+        } catch (NotAllowed | IllegalTransition e) {
+            replies.ephemeral(context, e.getMessage());
+        } catch (OptimisticLockingFailureException e) {
+            replies.ephemeral(context, "Someone changed this release at the same moment; nothing was changed. "
+                    + "Look at the card and try again if it still applies.");
+        }
+    }
+
+    void unknownRelease(ActionContext context) {
+        replies.ephemeral(context, "I don't know that release any more; nothing was changed.");
+    }
+
+    void tell(ActionContext context, String text) {
+        replies.ephemeral(context, text);
+    }
+
+    /** Opens a modal asking for a reason; trigger ids live 3 seconds, so this goes right after the ack. */
+    void askReason(String triggerId, String callbackId, Deployment deployment, String title, String submit,
+                   String question) {
+        var view = View.builder()
+                .type("modal")
+                .callbackId(callbackId)
+                .privateMetadata(String.valueOf(deployment.id()))
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .submit(viewSubmit(t -> t.type("plain_text").text(submit)))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        section(s -> s.blockId("question").text(markdownText(question))),
+                        input(i -> i.blockId(REASON_BLOCK).label(plainText("Reason"))
+                                .element(plainTextInput(p -> p.actionId(REASON_INPUT).multiline(true).maxLength(500))))))
+                .build();
+        slackWork.execute(() -> {
+            try {
+                var response = slack.viewsOpen(r -> r.triggerId(triggerId).view(view));
+                if (!response.isOk()) {
+                    log.info("views.open answered {}", response.getError());
+                }
+            } catch (Exception e) {
+                log.warn("Could not open the {} modal: {}", callbackId, e.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.bolt.SlackListener;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+
+/**
+ * A lifecycle button that asks "why?" in a modal. Someone who may not do it, or a release
+ * in the wrong state, gets the refusal right away instead of a modal.
+ */
+abstract class ReasonButtonListener implements SlackListener {
+
+    private final LifecycleClicks clicks;
+    private final String actionId;
+
+    ReasonButtonListener(LifecycleClicks clicks, String actionId) {
+        this.clicks = clicks;
+        this.actionId = actionId;
+    }
+
+    /** Throws NotAllowed or IllegalTransition when the modal makes no sense for this person now. */
+    abstract void check(Deployment deployment, Actor actor);
+
+    abstract void ask(String triggerId, Deployment deployment);
+
+    @Override
+    public void register(App app) {
+        app.blockAction(actionId, this::handle);
+    }
+
+    Response handle(BlockActionRequest request, ActionContext context) {
+        var payload = request.getPayload();
+        var deployment = clicks.deployment(payload).orElse(null);
+        var actor = LifecycleClicks.actor(payload);
+        if (deployment == null) {
+            clicks.unknownRelease(context);
+        } else {
+            clicks.apply(context, () -> {
+                check(deployment, actor);
+                ask(payload.getTriggerId(), deployment);
+            });
+        }
+        return context.ack();
+    }
+}

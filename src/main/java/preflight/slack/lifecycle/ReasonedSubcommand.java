@@ -1,0 +1,38 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.command.ReleaseArguments;
+import preflight.slack.text.SlackUsers;
+
+import java.util.List;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+
+/** A lifecycle subcommand that needs a reason: {@code /deploy <name> [version] <reason>}. */
+abstract class ReasonedSubcommand implements DeploySubcommand {
+
+    private final ReleaseArguments releases;
+
+    ReasonedSubcommand(ReleaseArguments releases) {
+        this.releases = releases;
+    }
+
+    abstract void apply(Deployment deployment, Actor actor, String reason);
+
+    abstract String done(Deployment deployment);
+
+    @Override
+    public Reply handle(SlashCommandPayload command, List<String> args) {
+        return LifecycleCommands.run(() -> {
+            var resolved = releases.resolve(command.getChannelId(), args);
+            if (resolved.rest().isEmpty()) {
+                return new Reply("Please give a reason: `/deploy " + usage());
+            }
+            apply(resolved.deployment(), SlackUsers.actor(command), String.join(" ", resolved.rest()));
+            return new Reply(done(resolved.deployment()));
+        });
+    }
+}

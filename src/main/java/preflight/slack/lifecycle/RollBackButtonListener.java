@@ -1,0 +1,34 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.Mrkdwn;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+import preflight.deployment.ReleaseLifecycle;
+
+/** "Problem — roll back": asks what went wrong, in a modal. */
+@Component
+class RollBackButtonListener extends ReasonButtonListener {
+
+    private final LifecycleClicks clicks;
+    private final ReleaseLifecycle lifecycle;
+
+    RollBackButtonListener(LifecycleClicks clicks, ReleaseLifecycle lifecycle) {
+        super(clicks, LifecycleActions.ROLL_BACK);
+        this.clicks = clicks;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    void check(Deployment deployment, Actor actor) {
+        lifecycle.checkMayRollBack(deployment, actor);
+    }
+
+    @Override
+    void ask(String triggerId, Deployment deployment) {
+        clicks.askReason(triggerId, ReasonSubmissionListener.ROLL_BACK, deployment, "Roll back", "Record roll back",
+                "What went wrong with *" + Mrkdwn.escape(deployment.release()) + "*?");
+    }
+}

@@ -1,0 +1,44 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.command.ReleaseArguments;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Actor;
+import preflight.deployment.Deployment;
+import preflight.deployment.ReleaseLifecycle;
+
+/** {@code /deploy rollback [version] <reason>}. */
+@Component
+@Order(32)
+class RollbackSubcommand extends ReasonedSubcommand {
+
+    private final ReleaseLifecycle lifecycle;
+
+    RollbackSubcommand(ReleaseArguments releases, ReleaseLifecycle lifecycle) {
+        super(releases);
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public String name() {
+        return "rollback";
+    }
+
+    @Override
+    public String usage() {
+        return "rollback [version] <reason>` — record that a shipped release was rolled back";
+    }
+
+    @Override
+    void apply(Deployment deployment, Actor actor, String reason) {
+        lifecycle.rollBack(deployment.id(), actor, reason);
+    }
+
+    @Override
+    String done(Deployment deployment) {
+        return "Recorded the roll back of *" + Mrkdwn.escape(deployment.release()) + "*.";
+    }
+}

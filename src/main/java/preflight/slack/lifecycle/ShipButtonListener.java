@@ -1,0 +1,57 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.bolt.SlackListener;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.ReleaseLifecycle;
+
+/** "Mark shipped": ships at once when nothing is missing, else asks for an override reason. */
+@Component
+class ShipButtonListener implements SlackListener {
+
+    private final LifecycleClicks clicks;
+    private final ReleaseLifecycle lifecycle;
+
+    ShipButtonListener(LifecycleClicks clicks, ReleaseLifecycle lifecycle) {
+        this.clicks = clicks;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(LifecycleActions.SHIP, this::handle);
+    }
+
+    Response handle(BlockActionRequest request, ActionContext context) {
+        var payload = request.getPayload();
+        var deployment = clicks.deployment(payload).orElse(null);
+        if (deployment == null) {
+            clicks.unknownRelease(context);
+            return context.ack();
+        }
+        var actor = LifecycleClicks.actor(payload);
+        if (!lifecycle.mayManage(deployment, actor.id())) {
+            clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
+            return context.ack();
+        }
+        var missing = lifecycle.missingToShip(deployment);
+        if (missing.isEmpty()) {
+            clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
+        } else {
+            clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, deployment,
+                    "Ship with override", "Ship anyway",
+                    "*" + Mrkdwn.escape(deployment.release()) + "* is not ready:\n• "
+                            + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList())
+                            + "\nShipping now is an emergency override: it is recorded and shown on the card."
+                            + " Why ship anyway?");
+        }
+        return context.ack();
+    }
+}

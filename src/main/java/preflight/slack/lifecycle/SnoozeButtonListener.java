@@ -1,0 +1,50 @@
+package preflight.slack.lifecycle;
+
+import preflight.slack.text.SlackDates;
+import preflight.slack.bolt.SlackListener;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+
+import org.quartz.SchedulerException;
+import org.springframework.stereotype.Component;
+
+import preflight.reminder.ReminderScheduler;
+
+/** "Snooze": the on-call reminder comes back later. */
+@Component
+class SnoozeButtonListener implements SlackListener {
+
+    private final LifecycleClicks clicks;
+    private final ReminderScheduler reminders;
+
+    SnoozeButtonListener(LifecycleClicks clicks, ReminderScheduler reminders) {
+        this.clicks = clicks;
+        this.reminders = reminders;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(LifecycleActions.SNOOZE, this::handle);
+    }
+
+    Response handle(BlockActionRequest request, ActionContext context) {
+        var payload = request.getPayload();
+        var deployment = clicks.deployment(payload).orElse(null);
+        if (deployment == null) {
+            clicks.unknownRelease(context);
+            return context.ack();
+        }
+        clicks.apply(context, () -> {
+            try {
+                var until = reminders.snooze(deployment.id(), LifecycleClicks.actor(payload));
+                clicks.tell(context, "Snoozed: I'll ask again " + SlackDates.of(until) + ".");
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return context.ack();
+    }
+}

@@ -1,0 +1,117 @@
+package preflight.slack.outbox;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.Message;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a message Slack posted although our chat.postMessage got no answer (a read timeout, a
+ * dropped connection, a 5xx). Every message Preflight posts carries the id of its outbox row in
+ * Slack's message metadata; before such a row is posted again, the sync worker looks for that id
+ * in the channel, or in the release thread, and takes the message it finds instead of posting a
+ * second one. Needs the {@code channels:history}, {@code groups:history} and {@code im:history}
+ * scopes; where Slack refuses the lookup, the message is posted again (a possible duplicate is
+ * better than a lost message) and a warning says why.
+ */
+@Component
+class EarlierPosts {
+
+    static final String EVENT_TYPE = "preflight_message";
+    /** Slack's clock and ours may differ; the window only has to hold the attempt. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
+    /**
+     * One page of what was posted since the attempt, as much as Slack gives at once. A channel with
+     * more messages than that since then is not searched further: the message is posted again.
+     */
+    private static final int PAGE_SIZE = 999;
+    private static final Logger log = LoggerFactory.getLogger(EarlierPosts.class);
+
+    private final MethodsClient slack;
+
+    EarlierPosts(MethodsClient slack) {
+        this.slack = slack;
+    }
+
+    /** What every post and update of the view carries. Visible to members of the workspace: ids only. */
+    static Message.Metadata metadata(MessageView view) {
+        return Message.Metadata.builder()
+                .eventType(EVENT_TYPE)
+                .eventPayload(Map.of("view_id", view.id(), "deployment_id", view.deploymentId()))
+                .build();
+    }
+
+    record Found(String channelId, String ts) {
+    }
+
+    /**
+     * @param threadTs the release thread, for a view posted in it
+     * @return the message an earlier attempt posted, or empty when there is none or Slack would not say
+     * @throws IOException or SlackApiException when Slack cannot be asked now (try again later)
+     */
+    Optional<Found> find(MessageView view, String threadTs) throws IOException, SlackApiException {
+        String channel = view.channelId();
+        if (channel.startsWith("U") || channel.startsWith("W")) { // a DM is posted to the user, read from its D… channel
+            var opened = slack.conversationsOpen(r -> r.users(List.of(view.channelId())));
+            if (!opened.isOk()) {
+                return refused(view, "conversations.open", opened.getError());
+            }
+            channel = opened.getChannel().getId();
+        }
+        String conversation = channel;
+        String oldest = slackTs(view.postUnansweredAt().minus(CLOCK_MARGIN));
+        List<Message> messages;
+        if (view.kind().inThread()) {
+            var replies = slack.conversationsReplies(r -> r.channel(conversation).ts(threadTs).oldest(oldest)
+                    .includeAllMetadata(true).limit(PAGE_SIZE));
+            if (!replies.isOk()) {
+                return refused(view, "conversations.replies", replies.getError());
+            }
+            messages = replies.getMessages();
+        } else {
+            var history = slack.conversationsHistory(r -> r.channel(conversation).oldest(oldest)
+                    .includeAllMetadata(true).limit(PAGE_SIZE));
+            if (!history.isOk()) {
+                return refused(view, "conversations.history", history.getError());
+            }
+            messages = history.getMessages();
+        }
+        for (var message : messages == null ? List.<Message>of() : messages) {
+            if (isOf(message, view)) {
+                log.info("Message {} of deployment {} was posted by an attempt that got no answer; using it",
+                        view.seq(), view.deploymentId());
+                return Optional.of(new Found(conversation, message.getTs()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOf(Message message, MessageView view) {
+        var metadata = message.getMetadata();
+        if (metadata == null || !EVENT_TYPE.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
+            return false;
+        }
+        Object id = metadata.getEventPayload().get("view_id");
+        return id instanceof Number number ? number.longValue() == view.id() : String.valueOf(view.id()).equals(id);
+    }
+
+    private static Optional<Found> refused(MessageView view, String method, String error) {
+        log.warn("Cannot check whether message {} of deployment {} was already posted ({} answered {});"
+                + " posting it again", view.seq(), view.deploymentId(), method, error);
+        return Optional.empty();
+    }
+
+    private static String slackTs(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
+    }
+}

@@ -1,0 +1,21 @@
+package preflight.slack.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Slack messages follow the database. {@code minUpdateInterval} coalesces bursts of ticks
+ * into one chat.update per message and keeps a busy release within Slack's Tier-3 budget;
+ * {@code gatherDelay} lets the worker, woken by every committed change, gather a burst of them
+ * into one round instead of asking the database once per click.
+ */
+@ConfigurationProperties("preflight.slack")
+public record MessageSyncSettings(@DefaultValue("3s") Duration minUpdateInterval,
+                           @DefaultValue("500ms") Duration pollInterval,
+                           @DefaultValue("100ms") Duration gatherDelay,
+                           @DefaultValue("30s") Duration lease,
+                           @DefaultValue("10") int batchSize,
+                           @DefaultValue("12") int maxAttempts) {
+}

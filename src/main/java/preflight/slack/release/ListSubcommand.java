@@ -1,0 +1,52 @@
+package preflight.slack.release;
+
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.ThreadLinks;
+
+import java.util.List;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.DeploymentService;
+
+/** {@code /deploy list}: the active releases of this channel. */
+@Component
+@Order(4)
+class ListSubcommand implements DeploySubcommand {
+
+    private final DeploymentService deployments;
+
+    ListSubcommand(DeploymentService deployments) {
+        this.deployments = deployments;
+    }
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String usage() {
+        return "list` — active releases in this channel";
+    }
+
+    @Override
+    public Reply handle(SlashCommandPayload command, List<String> args) {
+        var active = deployments.activeInChannel(command.getChannelId());
+        if (active.isEmpty()) {
+            return new Reply("No release is active in this channel.");
+        }
+        var text = new StringBuilder("*Active releases*");
+        for (var deployment : active) {
+            var progress = deployments.progressOf(deployment);
+            text.append("\n• ").append(ThreadLinks.to(deployment, Mrkdwn.escape(deployment.release()))).append(" → ")
+                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
+                    .append(" · ").append(progress.done()).append('/').append(progress.total()).append(" items");
+        }
+        return new Reply(text.toString());
+    }
+}

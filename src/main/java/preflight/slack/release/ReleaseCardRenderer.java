@@ -1,0 +1,81 @@
+package preflight.slack.release;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.RenderedMessage;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.composition.TextObject;
+
+import org.springframework.stereotype.Component;
+
+import preflight.deployment.Deployment;
+import preflight.deployment.Progress;
+
+/** The root message of a release thread: what is being released, by whom, how far along. */
+@Component
+public class ReleaseCardRenderer {
+
+    private static final int BAR_WIDTH = 20;
+
+    private final List<CardSection> sections;
+
+    public ReleaseCardRenderer(List<CardSection> sections) {
+        this.sections = sections;
+    }
+
+    public RenderedMessage render(Deployment deployment, Progress progress) {
+        String release = Mrkdwn.escape(deployment.release());
+        String environment = Mrkdwn.escape(deployment.environment());
+        List<TextObject> fields = List.of(
+                markdownText("*Status*\n" + statusEmoji(deployment) + " " + deployment.status().label()),
+                markdownText("*Environment*\n" + environment),
+                markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName())),
+                markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
+        var blocks = new ArrayList<LayoutBlock>(List.of(
+                header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.release()
+                        + " → " + deployment.environment(), true))),
+                section(s -> s.blockId("card:fields").fields(fields)),
+                section(s -> s.blockId("card:progress").text(markdownText("*Checklist*  `" + bar(progress) + "`  "
+                        + progress.done() + " / " + progress.total() + " items (" + progress.percent() + "%)"))),
+                context(c -> c.blockId("card:help").elements(List.of(markdownText(
+                        "Tick items in this thread as you go. `/deploy status " + release
+                                + "` shows a summary."))))));
+        var buttons = new ArrayList<ButtonElement>();
+        for (var section : sections) {
+            blocks.addAll(blocks.size() - 1, section.blocks(deployment));
+            buttons.addAll(section.buttons(deployment));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("card:actions").elements(List.copyOf(buttons))));
+        }
+        String text = "Release " + release + " → " + environment + ": " + progress.done() + "/" + progress.total()
+                + " checklist items done (" + deployment.status().label() + ")";
+        return new RenderedMessage(text, blocks);
+    }
+
+    public static String bar(Progress progress) {
+        int filled = progress.total() == 0 ? BAR_WIDTH : progress.done() * BAR_WIDTH / progress.total();
+        return "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+    }
+
+    private static String statusEmoji(Deployment deployment) {
+        return switch (deployment.status()) {
+            case IN_PROGRESS -> "🟡";
+            case SHIPPED -> "🔵";
+            case COMPLETED -> "✅";
+            case ABORTED -> "⛔";
+            case ROLLED_BACK -> "↩️";
+        };
+    }
+}

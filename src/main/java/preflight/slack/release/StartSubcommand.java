@@ -1,0 +1,112 @@
+package preflight.slack.release;
+
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.outbox.MessageSync;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackUsers;
+import preflight.slack.text.ThreadLinks;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import preflight.checklist.TemplateCatalogue;
+import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseAlreadyActive;
+import preflight.deployment.StartRelease;
+
+/**
+ * {@code /deploy start <version> [template] [environment]}. Everything is validated before
+ * anything is stored; the thread itself is posted by {@link MessageSync} after the ack.
+ */
+@Component
+@Order(1)
+class StartSubcommand implements DeploySubcommand {
+
+    static final String DEFAULT_TEMPLATE = "default";
+    static final String DEFAULT_ENVIRONMENT = "production";
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+/-]{0,63}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    /** So that {@code /deploy start v2 staging} means the default template on staging. */
+    private static final Set<String> WELL_KNOWN_ENVIRONMENTS = Set.of("production", "prod", "staging", "stage",
+            "preprod", "pre-production", "qa", "test", "uat", "dev", "development", "sandbox", "demo", "canary");
+
+    private final TemplateCatalogue templates;
+    private final DeploymentService deployments;
+
+    StartSubcommand(TemplateCatalogue templates, DeploymentService deployments) {
+        this.templates = templates;
+        this.deployments = deployments;
+    }
+
+    @Override
+    public String name() {
+        return "start";
+    }
+
+    @Override
+    public String usage() {
+        return "start <version> [template] [environment]` — open a release thread with the checklist, e.g. "
+                + "`/deploy start v1.2` or `/deploy start v2.0.0-rc1 api-service staging`";
+    }
+
+    @Override
+    public Reply handle(SlashCommandPayload command, List<String> args) {
+        if (args.isEmpty()) {
+            return new Reply("Which release? Usage: `/deploy " + usage());
+        }
+        if (args.size() > 3) {
+            return new Reply("Too many words. Usage: `/deploy " + usage());
+        }
+        String version = args.get(0);
+        if (!VERSION.matcher(version).matches()) {
+            return new Reply("`" + Mrkdwn.escape(Mrkdwn.truncate(version, 40)) + "` is not a release version I can use:"
+                    + " up to 64 letters, digits and `. _ + - /`, starting with a letter or digit (e.g. `v1.2`).");
+        }
+        String templateName = args.size() > 1 ? args.get(1).toLowerCase() : DEFAULT_TEMPLATE;
+        String environment = args.size() > 2 ? args.get(2) : DEFAULT_ENVIRONMENT;
+        if (args.size() == 2 && templates.find(templateName).isEmpty()
+                && WELL_KNOWN_ENVIRONMENTS.contains(templateName)) {
+            environment = templateName;
+            templateName = DEFAULT_TEMPLATE;
+        }
+        if (!ENVIRONMENT.matcher(environment).matches()) {
+            return new Reply("`" + Mrkdwn.escape(Mrkdwn.truncate(environment, 40)) + "` is not an environment name I can"
+                    + " use: up to 32 letters, digits and `. _ -` (e.g. `production`, `staging`).");
+        }
+        var template = templates.find(templateName);
+        if (template.isEmpty()) {
+            return new Reply(unknownTemplate(templateName));
+        }
+        var actor = SlackUsers.actor(command);
+        try {
+            deployments.start(new StartRelease(command.getChannelId(), command.getTeamDomain(), version,
+                    environment, templateName, actor), template.get());
+            return Reply.none();
+        } catch (ReleaseAlreadyActive e) {
+            var existing = e.existing();
+            return new Reply("*" + Mrkdwn.escape(existing.release()) + "* (" + Mrkdwn.escape(existing.environment())
+                    + ") is already " + existing.status().label() + " in this channel: "
+                    + ThreadLinks.to(existing, "open its thread") + ". Nothing new was started.");
+        }
+    }
+
+    private String unknownTemplate(String name) {
+        String shown = Mrkdwn.escape(Mrkdwn.truncate(name, 40));
+        // problems are named by file ("api.md"), templates by name ("api")
+        var problem = templates.problems().stream()
+                .filter(p -> p.template().equals(name) || p.template().equals(name + ".md")).findFirst();
+        if (problem.isPresent()) {
+            return "Template `" + shown + "` could not be loaded: line " + problem.get().line() + ": "
+                    + Mrkdwn.escape(problem.get().problem()) + ". Ask your Preflight admin to fix it.";
+        }
+        return "I don't have a template called `" + shown + "`. Available: "
+                + String.join(", ", templates.names().stream().map(n -> "`" + n + "`").toList())
+                + ". Usage: `/deploy " + usage();
+    }
+}

@@ -1,0 +1,69 @@
+package preflight.slack.release;
+
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.signoff.SignoffCardSection;
+import preflight.slack.text.ThreadLinks;
+
+import java.util.List;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import preflight.approval.SignoffService;
+import preflight.deployment.Deployment;
+import preflight.deployment.DeploymentService;
+
+/** {@code /deploy status [version]}: a summary only the asker sees. */
+@Component
+@Order(2)
+class StatusSubcommand implements DeploySubcommand {
+
+    private final DeploymentService deployments;
+    private final SignoffService signoffs;
+
+    StatusSubcommand(DeploymentService deployments, SignoffService signoffs) {
+        this.deployments = deployments;
+        this.signoffs = signoffs;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String usage() {
+        return "status [version]` — where the releases in this channel stand";
+    }
+
+    @Override
+    public Reply handle(SlashCommandPayload command, List<String> args) {
+        if (args.size() > 1) {
+            return new Reply("Usage: `/deploy " + usage());
+        }
+        List<Deployment> shown = args.isEmpty()
+                ? deployments.activeInChannel(command.getChannelId())
+                : deployments.latestByRelease(command.getChannelId(), args.getFirst()).stream().toList();
+        if (shown.isEmpty()) {
+            return new Reply(args.isEmpty()
+                    ? "No release is in progress in this channel. Start one with `/deploy start <version>`."
+                    : "No release `" + Mrkdwn.escape(Mrkdwn.truncate(args.getFirst(), 40)) + "` in this channel.");
+        }
+        var text = new StringBuilder();
+        for (var deployment : shown) {
+            var progress = deployments.progressOf(deployment);
+            text.append(text.isEmpty() ? "" : "\n")
+                    .append("• *").append(Mrkdwn.escape(deployment.release())).append("* → ")
+                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
+                    .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
+                    .append(progress.done()).append('/').append(progress.total()).append(" items · template `")
+                    .append(Mrkdwn.escape(deployment.templateName())).append("` · started by <@")
+                    .append(deployment.startedBy()).append("> · ").append(ThreadLinks.to(deployment, "thread"))
+                    .append("\n    ").append(Mrkdwn.truncate(SignoffCardSection.verdict(signoffs.verdict(deployment)), 600));
+        }
+        return new Reply(text.toString());
+    }
+}

@@ -1,0 +1,30 @@
+package preflight.slack.signoff;
+
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.outbox.MessageViews;
+
+import java.util.concurrent.Executor;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import preflight.approval.Outcome;
+import preflight.approval.SignoffService;
+
+/** Approve on the sign-off message. */
+@Component
+class ApproveButtonListener extends SignoffDecisionListener {
+
+    private final SignoffService signoffs;
+
+    ApproveButtonListener(SignoffService signoffs, MessageViews views, ClickReplies replies,
+                          @Qualifier("slackWork") Executor slackWork) {
+        super(SignoffMessageRenderer.APPROVE, views, replies, slackWork);
+        this.signoffs = signoffs;
+    }
+
+    @Override
+    Outcome decide(SignoffClick click) {
+        return signoffs.approve(click.deploymentId(), click.roleIndex(), click.actor());
+    }
+}

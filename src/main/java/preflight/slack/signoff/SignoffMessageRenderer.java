@@ -1,0 +1,96 @@
+package preflight.slack.signoff;
+
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.RenderedMessage;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import org.springframework.stereotype.Component;
+
+import preflight.approval.RoleState;
+import preflight.approval.SignoffService;
+import preflight.deployment.Deployment;
+import preflight.deployment.DeploymentStatus;
+
+/**
+ * The sign-off message in the release thread: per role its state and the buttons to decide.
+ * Buttons are shown to everyone; a click is checked against who may sign. The role's index is
+ * part of each action id, so one pattern-registered listener per button kind serves every role.
+ */
+@Component
+public class SignoffMessageRenderer {
+
+    static final String APPROVE = "signoff_approve";
+    static final String REJECT = "signoff_reject";
+    static final String WITHDRAW = "signoff_withdraw";
+    /** 1 header block + 2 per role stays within Slack's 50 blocks per message. */
+    static final int MAX_ROLES = 24;
+    private static final int TEXT_BUDGET = 10_000;
+
+    private final SignoffService signoffs;
+
+    SignoffMessageRenderer(SignoffService signoffs) {
+        this.signoffs = signoffs;
+    }
+
+    public static String actionId(String action, int roleIndex) {
+        return action + ":" + roleIndex;
+    }
+
+    public RenderedMessage render(Deployment deployment) {
+        var roles = signoffs.roles(deployment);
+        boolean open = deployment.status() == DeploymentStatus.IN_PROGRESS;
+        String release = Mrkdwn.escape(deployment.release());
+        var blocks = new ArrayList<LayoutBlock>();
+        String head = "*Sign-offs* for release *" + release + "*\n" + (open
+                ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."
+                : "Sign-offs are closed: the release is " + deployment.status().label() + ".");
+        blocks.add(section(s -> s.blockId("so:head").text(markdownText(head))));
+        int shown = roles.size() > MAX_ROLES ? MAX_ROLES - 1 : roles.size();
+        int perRole = Math.min(1500, TEXT_BUDGET / Math.max(1, shown));
+        for (RoleState role : roles.subList(0, shown)) {
+            String text = Mrkdwn.truncate(SignoffFormat.icon(role) + " *" + SignoffFormat.roleName(role) + "*"
+                    + (role.description().isBlank() ? "" : " · _" + Mrkdwn.escape(Mrkdwn.truncate(role.description(), 100)) + "_")
+                    + "\n" + SignoffFormat.state(role, 500), perRole);
+            blocks.add(section(s -> s.blockId("so:r:" + role.index()).text(markdownText(text))));
+            if (open) {
+                blocks.add(actions(a -> a.blockId("so:a:" + role.index()).elements(buttons(role))));
+            }
+        }
+        if (shown < roles.size()) {
+            blocks.add(context(c -> c.blockId("so:more").elements(List.of(markdownText("…and "
+                    + (roles.size() - shown) + " more roles: see the release card for all of them.")))));
+        }
+        long approved = roles.stream().filter(RoleState::approved).count();
+        String text = "Sign-offs for release " + release + ": " + approved + " of " + roles.size() + " roles approved";
+        return new RenderedMessage(text, blocks);
+    }
+
+    private static List<BlockElement> buttons(RoleState role) {
+        var buttons = new ArrayList<BlockElement>();
+        if (!role.approved()) {
+            buttons.add(button(b -> b.actionId(actionId(APPROVE, role.index())).text(plainText("Approve"))
+                    .style("primary").value(Integer.toString(role.index()))));
+        }
+        if (!role.rejected()) {
+            buttons.add(button(b -> b.actionId(actionId(REJECT, role.index())).text(plainText("Reject…"))
+                    .style("danger").value(Integer.toString(role.index()))));
+        }
+        if (!role.waiting()) {
+            buttons.add(button(b -> b.actionId(actionId(WITHDRAW, role.index())).text(plainText("Withdraw"))
+                    .value(Integer.toString(role.index()))));
+        }
+        return buttons;
+    }
+}

@@ -1,0 +1,33 @@
+package preflight.slack.signoff;
+
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.outbox.MessageViews;
+
+import java.util.concurrent.Executor;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import preflight.approval.Outcome;
+import preflight.approval.SignoffService;
+
+/**
+ * Withdraw on the sign-off message: the person who approved (or rejected) a role takes it back
+ * while the release is in progress.
+ */
+@Component
+class WithdrawButtonListener extends SignoffDecisionListener {
+
+    private final SignoffService signoffs;
+
+    WithdrawButtonListener(SignoffService signoffs, MessageViews views, ClickReplies replies,
+                           @Qualifier("slackWork") Executor slackWork) {
+        super(SignoffMessageRenderer.WITHDRAW, views, replies, slackWork);
+        this.signoffs = signoffs;
+    }
+
+    @Override
+    Outcome decide(SignoffClick click) {
+        return signoffs.withdraw(click.deploymentId(), click.roleIndex(), click.actor());
+    }
+}

@@ -1,0 +1,20 @@
+package preflight.slack.text;
+
+import java.time.Duration;
+
+/** "2 h", "90 min", "30 s": durations as people read them. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String text(Duration duration) {
+        if (duration.toMinutes() >= 60 && duration.toMinutes() % 60 == 0) {
+            return duration.toHours() + " h";
+        }
+        if (duration.toSeconds() >= 60 && duration.toSeconds() % 60 == 0) {
+            return duration.toMinutes() + " min";
+        }
+        return duration.toSeconds() + " s";
+    }
+}

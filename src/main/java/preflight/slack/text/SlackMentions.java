@@ -1,0 +1,65 @@
+package preflight.slack.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * People named in command text. With {@code should_escape: true} Slack sends a user picked from
+ * its autocomplete as {@code <@U123|name>} and a user group as {@code <!subteam^S123|@team>};
+ * raw ids (U…, W…, S…) are accepted too.
+ */
+public final class SlackMentions {
+
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern GROUP = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern RAW_ID = Pattern.compile("[UWS][A-Z0-9]{8,}");
+    /** A mention may hold spaces (a display name), so it is one token up to its {@code >}. */
+    public static final Pattern TOKEN = Pattern.compile("<[^>]*>|\\S+");
+
+    /** {@code handle} is how a group was mentioned ("@release-team"), to name it without pinging it. */
+    public record Mention(String id, String handle) {
+    }
+
+    public record Parsed(List<Mention> mentions, List<String> unreadable) {
+
+        public List<String> ids() {
+            return mentions.stream().map(Mention::id).toList();
+        }
+    }
+
+    private SlackMentions() {
+    }
+
+    public static Parsed parse(String text) {
+        var mentions = new LinkedHashMap<String, Mention>();
+        var unreadable = new ArrayList<String>();
+        var tokens = TOKEN.matcher(text == null ? "" : text);
+        while (tokens.find()) {
+            String token = tokens.group().replaceAll("[,;]+$", "");
+            if (token.isEmpty()) {
+                continue;
+            }
+            var user = USER.matcher(token);
+            var group = GROUP.matcher(token);
+            if (user.matches()) {
+                mentions.putIfAbsent(user.group(1), new Mention(user.group(1), null));
+            } else if (group.matches()) {
+                mentions.putIfAbsent(group.group(1), new Mention(group.group(1), group.group(2)));
+            } else if (RAW_ID.matcher(token).matches()) {
+                mentions.putIfAbsent(token, new Mention(token, null));
+            } else {
+                unreadable.add(token);
+            }
+        }
+        return new Parsed(List.copyOf(mentions.values()), List.copyOf(unreadable));
+    }
+
+    /** How to show people in Slack: users and groups as mentions (they render as names). */
+    public static String show(List<String> ids) {
+        return String.join(", ", ids.stream()
+                .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">")
+                .toList());
+    }
+}

@@ -1,0 +1,19 @@
+package preflight.slack.text;
+
+import preflight.deployment.Deployment;
+
+public final class ThreadLinks {
+
+    private ThreadLinks() {
+    }
+
+    /** A mrkdwn link to the release thread, or a note that it is still being posted. */
+    public static String to(Deployment deployment, String label) {
+        if (deployment.threadTs() == null) {
+            return label + " (its thread is being posted)";
+        }
+        String workspace = deployment.teamDomain() == null ? "app" : deployment.teamDomain();
+        return "<https://" + workspace + ".slack.com/archives/" + deployment.channelId() + "/p"
+                + deployment.threadTs().replace(".", "") + "|" + label + ">";
+    }
+}

@@ -1,0 +1,115 @@
+package preflight.slack.bolt;
+
+import preflight.testing.BlockKit;
+
+import preflight.testing.FakeSlackApi;
+import preflight.testing.RawSlackRequests;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault suite: the same request twice changes state once. A byte-identical request with a
+ * signature already seen is a replay (401) unless Slack marks it as its own retry
+ * ({@code X-Slack-Retry-Num}), which is acknowledged and not handled again; a request signed
+ * afresh with the same content is handled and changes nothing.
+ */
+class DuplicateDeliveryTest extends SlackAppFixture {
+
+    private FakeSlackApi.Message message;
+    private String item;
+
+    @BeforeEach
+    void startRelease() {
+        requests.command(channel, "U0ALICE", "alice", "start v3.1");
+        message = awaitThread("v3.1", 1).getFirst();
+        SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(15));
+        item = BlockKit.optionValues(List.of(message)).getFirst();
+    }
+
+    @Test
+    void aSlackRetryOfTheSameSignedClickIsAcknowledgedAndTicksOnce() {
+        String body = RawSlackRequests.tickBody(message, item, "U0BOB", "bob", slack.responseUrl("r1"));
+        var headers = requests.signatureHeaders(body, now());
+
+        var first = requests.post(SlackRequests.FORM, body, headers);
+        var retryHeaders = new HashMap<>(headers);
+        retryHeaders.put("X-Slack-Retry-Num", "1");
+        retryHeaders.put("X-Slack-Retry-Reason", "http_timeout");
+        var retry = requests.post(SlackRequests.FORM, body, retryHeaders);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertTickedOnce();
+    }
+
+    @Test
+    void theSameClickSignedAgainChangesNothingMore() {
+        String body = RawSlackRequests.tickBody(message, item, "U0BOB", "bob", slack.responseUrl("r1"));
+
+        var first = requests.post(SlackRequests.FORM, body, requests.signatureHeaders(body, now()));
+        var again = requests.post(SlackRequests.FORM, body, requests.signatureHeaders(body, now() - 2));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertTickedOnce();
+    }
+
+    @Test
+    void aReplayedClickIsRefused() {
+        String tick = RawSlackRequests.tickBody(message, item, "U0BOB", "bob", slack.responseUrl("r1"));
+        var headers = requests.signatureHeaders(tick, now());
+        assertThat(requests.post(SlackRequests.FORM, tick, headers).status()).isEqualTo(200);
+        await(() -> !BlockKit.selected(slack.message(channel, message.ts()).orElseThrow()).isEmpty(), "tick shown");
+        // Alice unticks it; replaying Bob's captured click must not tick it again.
+        var shown = slack.message(channel, message.ts()).orElseThrow();
+        requests.toggleCheckbox(shown, item, "U0ALICE", "alice");
+        assertThat(ticks()).isEmpty();
+
+        var replay = requests.post(SlackRequests.FORM, tick, headers);
+
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(ticks()).isEmpty();
+    }
+
+    @Test
+    void aReplayedStartIsRefused() {
+        String body = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "start v3.2", slack.responseUrl("r1"));
+        var headers = requests.signatureHeaders(body, now());
+
+        var first = requests.post(SlackRequests.FORM, body, headers);
+        var replay = requests.post(SlackRequests.FORM, body, headers);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v3.2'").query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM slack_request_seen").query(Integer.class).single())
+                .as("signatures remembered in the database, for every instance").isPositive();
+    }
+
+    private void assertTickedOnce() {
+        assertThat(ticks()).containsExactly(item);
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment_event WHERE type LIKE 'ITEM_%'")
+                .query(Integer.class).single()).isEqualTo(1);
+        SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(15));
+        SlackMatchesDatabase.assertEqual(jdbc, slack);
+    }
+
+    private List<String> ticks() {
+        return jdbc.sql("SELECT item_id FROM item_tick").query(String.class).list();
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+}
