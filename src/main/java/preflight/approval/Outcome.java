@@ -1,6 +1,6 @@
 package preflight.approval;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /** What became of an attempt to approve, reject or withdraw a sign-off. */
 public sealed interface Outcome {
@@ -29,7 +29,7 @@ public sealed interface Outcome {
     }
 
     /** The release is no longer in progress (shipped, aborted, …): sign-offs are closed. */
-    record Closed(Deployment deployment) implements Outcome {
+    record Closed(Release deployment) implements Outcome {
     }
 
     /** No such role in the release (a click on a message from an older build, or a forged request). */

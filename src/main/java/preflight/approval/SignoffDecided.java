@@ -8,5 +8,5 @@ import preflight.deployment.ReleaseEvent;
  *
  * @param type the audit event type: SIGNOFF_APPROVED, SIGNOFF_REJECTED or SIGNOFF_WITHDRAWN
  */
-public record SignoffDecided(long deploymentId, String role, String type, Actor actor) implements ReleaseEvent {
+public record SignoffDecided(long releaseId, String role, String type, Actor actor) implements ReleaseEvent {
 }

@@ -29,7 +29,7 @@ class SignoffDecisions {
      *
      * @return true when the decision changed
      */
-    boolean record(long deploymentId, String role, Decision decision, Actor by, String reason, Instant at) {
+    boolean record(long releaseId, String role, Decision decision, Actor by, String reason, Instant at) {
         return jdbc.sql("""
                         INSERT INTO signoff_decision (deployment_id, role_key, role, decision, decided_by,
                                                       decided_by_name, reason, decided_at)
@@ -39,38 +39,38 @@ class SignoffDecisions {
                                decided_by_name = EXCLUDED.decided_by_name, reason = EXCLUDED.reason,
                                decided_at = EXCLUDED.decided_at
                          WHERE signoff_decision.decision <> EXCLUDED.decision""")
-                .params(deploymentId, RoleNames.key(role), role, decision.name(), by.id(), by.name(), reason,
+                .params(releaseId, RoleNames.key(role), role, decision.name(), by.id(), by.name(), reason,
                         Timestamp.from(at))
                 .update() == 1;
     }
 
     /** Removes the decision if {@code userId} made it; @return what was withdrawn */
-    Optional<Decision> withdraw(long deploymentId, String role, String userId) {
+    Optional<Decision> withdraw(long releaseId, String role, String userId) {
         return jdbc.sql("""
                         DELETE FROM signoff_decision
                          WHERE deployment_id = ? AND role_key = ? AND decided_by = ?
                         RETURNING decision""")
-                .params(deploymentId, RoleNames.key(role), userId)
+                .params(releaseId, RoleNames.key(role), userId)
                 .query((rs, n) -> Decision.valueOf(rs.getString("decision")))
                 .optional();
     }
 
-    Optional<SignoffDecision> find(long deploymentId, String role) {
+    Optional<SignoffDecision> find(long releaseId, String role) {
         return jdbc.sql("""
                         SELECT role, decision, decided_by, decided_by_name, reason, decided_at
                           FROM signoff_decision WHERE deployment_id = ? AND role_key = ?""")
-                .params(deploymentId, RoleNames.key(role))
+                .params(releaseId, RoleNames.key(role))
                 .query(SignoffDecisions::decision)
                 .optional();
     }
 
     /** Keyed by {@link RoleNames#key}. */
-    Map<String, SignoffDecision> of(long deploymentId) {
+    Map<String, SignoffDecision> of(long releaseId) {
         var decisions = new LinkedHashMap<String, SignoffDecision>();
         jdbc.sql("""
                         SELECT role, decision, decided_by, decided_by_name, reason, decided_at
                           FROM signoff_decision WHERE deployment_id = ? ORDER BY decided_at""")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(SignoffDecisions::decision)
                 .list()
                 .forEach(decision -> decisions.put(RoleNames.key(decision.role()), decision));
@@ -81,9 +81,9 @@ class SignoffDecisions {
      * The release's status, read with a share lock: a decision and a status change (shipping)
      * of the same release are serialised, so no decision lands on a release that has just shipped.
      */
-    String lockStatus(long deploymentId) {
+    String lockStatus(long releaseId) {
         return jdbc.sql("SELECT status FROM deployment WHERE id = ? FOR SHARE")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(String.class)
                 .single();
     }

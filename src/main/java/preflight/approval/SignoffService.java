@@ -17,9 +17,9 @@ import preflight.checklist.SignoffRole;
 import preflight.checklist.TemplateCatalogue;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStatus;
 import preflight.probe.ProbeRunSummary;
 import preflight.probe.ProbeRuns;
 
@@ -34,7 +34,7 @@ public class SignoffService {
 
     public static final int MAX_REASON = 1000;
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final SignoffDecisions decisions;
     private final ChannelApprovers channelApprovers;
     private final WhoMaySign whoMaySign;
@@ -45,7 +45,7 @@ public class SignoffService {
     private final Clock clock;
     private final ProbeRuns probeRuns;
 
-    SignoffService(DeploymentService deployments, SignoffDecisions decisions, ChannelApprovers channelApprovers,
+    SignoffService(ReleaseService deployments, SignoffDecisions decisions, ChannelApprovers channelApprovers,
                    WhoMaySign whoMaySign, TemplateCatalogue templates, AuditTrail audit,
                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                    ProbeRuns probeRuns) {
@@ -62,7 +62,7 @@ public class SignoffService {
     }
 
     /** The release's roles in checklist order; a role named twice in a template is one role. */
-    public List<RoleState> roles(Deployment deployment) {
+    public List<RoleState> roles(Release deployment) {
         var assigned = channelApprovers.of(deployment.channelId());
         var decided = decisions.of(deployment.id());
         var roles = new ArrayList<RoleState>();
@@ -91,7 +91,7 @@ public class SignoffService {
         return roles;
     }
 
-    public Verdict verdict(Deployment deployment) {
+    public Verdict verdict(Release deployment) {
         boolean probesDefined = !deployments.checklistOf(deployment).probes().isEmpty();
         Optional<Boolean> probes = probesDefined
                 ? probeRuns.latest(deployment.id()).map(ProbeRunSummary::passed)
@@ -100,9 +100,9 @@ public class SignoffService {
     }
 
     /** Whether this person may decide on the role now, without deciding (before asking for a reason). */
-    public Outcome check(long deploymentId, int roleIndex, String userId) {
-        var deployment = deployments.find(deploymentId).orElseThrow();
-        if (deployment.status() != DeploymentStatus.IN_PROGRESS) {
+    public Outcome check(long releaseId, int roleIndex, String userId) {
+        var deployment = deployments.find(releaseId).orElseThrow();
+        if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
             return new Outcome.Closed(deployment);
         }
         var role = role(deployment, roleIndex);
@@ -113,22 +113,22 @@ public class SignoffService {
         return eligibility.allowed() ? new Outcome.MayDecide(role.get()) : new Outcome.Refused(role.get(), eligibility);
     }
 
-    public Outcome approve(long deploymentId, int roleIndex, Actor actor) {
-        return decide(deploymentId, roleIndex, actor, Decision.APPROVED, null);
+    public Outcome approve(long releaseId, int roleIndex, Actor actor) {
+        return decide(releaseId, roleIndex, actor, Decision.APPROVED, null);
     }
 
     /** @param reason why; required, at most {@link #MAX_REASON} characters */
-    public Outcome reject(long deploymentId, int roleIndex, Actor actor, String reason) {
+    public Outcome reject(long releaseId, int roleIndex, Actor actor, String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
             throw new IllegalArgumentException("a rejection needs a reason of 1 to " + MAX_REASON + " characters");
         }
-        return decide(deploymentId, roleIndex, actor, Decision.REJECTED, reason.strip());
+        return decide(releaseId, roleIndex, actor, Decision.REJECTED, reason.strip());
     }
 
     /** Takes back the standing decision on a role; only the person who made it may. */
-    public Outcome withdraw(long deploymentId, int roleIndex, Actor actor) {
-        var deployment = deployments.find(deploymentId).orElseThrow();
-        if (deployment.status() != DeploymentStatus.IN_PROGRESS) {
+    public Outcome withdraw(long releaseId, int roleIndex, Actor actor) {
+        var deployment = deployments.find(releaseId).orElseThrow();
+        if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
             return new Outcome.Closed(deployment);
         }
         var found = role(deployment, roleIndex);
@@ -143,42 +143,42 @@ public class SignoffService {
             return new Outcome.NotYours(role, role.decision());
         }
         return tx.execute(status -> {
-            if (!DeploymentStatus.IN_PROGRESS.name().equals(decisions.lockStatus(deploymentId))) {
-                return new Outcome.Closed(deployments.find(deploymentId).orElseThrow());
+            if (!ReleaseStatus.IN_PROGRESS.name().equals(decisions.lockStatus(releaseId))) {
+                return new Outcome.Closed(deployments.find(releaseId).orElseThrow());
             }
-            var withdrawn = decisions.withdraw(deploymentId, role.name(), actor.id());
+            var withdrawn = decisions.withdraw(releaseId, role.name(), actor.id());
             if (withdrawn.isEmpty()) {
                 return new Outcome.NothingToWithdraw(role);
             }
-            audit.record(deploymentId, Decision.WITHDRAWN_EVENT, actor, role.name(),
+            audit.record(releaseId, Decision.WITHDRAWN_EVENT, actor, role.name(),
                     withdrawn.get() == Decision.APPROVED ? "approval withdrawn" : "rejection withdrawn",
                     clock.instant());
-            events.publishEvent(new SignoffDecided(deploymentId, role.name(), Decision.WITHDRAWN_EVENT, actor));
+            events.publishEvent(new SignoffDecided(releaseId, role.name(), Decision.WITHDRAWN_EVENT, actor));
             return new Outcome.Recorded(role);
         });
     }
 
-    private Outcome decide(long deploymentId, int roleIndex, Actor actor, Decision decision, String reason) {
-        var outcome = check(deploymentId, roleIndex, actor.id());
+    private Outcome decide(long releaseId, int roleIndex, Actor actor, Decision decision, String reason) {
+        var outcome = check(releaseId, roleIndex, actor.id());
         if (!(outcome instanceof Outcome.MayDecide(RoleState role))) {
             return outcome;
         }
         // Who may sign was settled above, outside the transaction: it may ask Slack about group members.
         return tx.execute(status -> {
-            if (!DeploymentStatus.IN_PROGRESS.name().equals(decisions.lockStatus(deploymentId))) {
-                return new Outcome.Closed(deployments.find(deploymentId).orElseThrow());
+            if (!ReleaseStatus.IN_PROGRESS.name().equals(decisions.lockStatus(releaseId))) {
+                return new Outcome.Closed(deployments.find(releaseId).orElseThrow());
             }
             var now = clock.instant();
-            if (!decisions.record(deploymentId, role.name(), decision, actor, reason, now)) {
-                return new Outcome.Unchanged(role, decisions.find(deploymentId, role.name()).orElseThrow());
+            if (!decisions.record(releaseId, role.name(), decision, actor, reason, now)) {
+                return new Outcome.Unchanged(role, decisions.find(releaseId, role.name()).orElseThrow());
             }
-            audit.record(deploymentId, decision.auditType(), actor, role.name(), reason, now);
-            events.publishEvent(new SignoffDecided(deploymentId, role.name(), decision.auditType(), actor));
+            audit.record(releaseId, decision.auditType(), actor, role.name(), reason, now);
+            events.publishEvent(new SignoffDecided(releaseId, role.name(), decision.auditType(), actor));
             return new Outcome.Recorded(role);
         });
     }
 
-    private Optional<RoleState> role(Deployment deployment, int roleIndex) {
+    private Optional<RoleState> role(Release deployment, int roleIndex) {
         var roles = roles(deployment);
         return roleIndex >= 0 && roleIndex < roles.size() ? Optional.of(roles.get(roleIndex)) : Optional.empty();
     }
@@ -188,7 +188,7 @@ public class SignoffService {
     /** Role names known in the channel: its running releases', every template's and those already assigned. */
     public List<String> knownRoles(String channelId) {
         var names = new LinkedHashMap<String, String>();
-        for (Deployment deployment : deployments.activeInChannel(channelId)) {
+        for (Release deployment : deployments.activeInChannel(channelId)) {
             deployments.checklistOf(deployment).signoffRoles()
                     .forEach(role -> names.putIfAbsent(RoleNames.key(role.name()), role.name()));
         }
@@ -232,8 +232,8 @@ public class SignoffService {
     private void followedByRunningReleases(String channelId, String role, Actor actor, String detail) {
         String key = RoleNames.key(role);
         var now = clock.instant();
-        for (Deployment deployment : deployments.activeInChannel(channelId)) {
-            if (deployment.status() != DeploymentStatus.IN_PROGRESS) {
+        for (Release deployment : deployments.activeInChannel(channelId)) {
+            if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
                 continue;
             }
             var match = deployments.checklistOf(deployment).signoffRoles().stream()

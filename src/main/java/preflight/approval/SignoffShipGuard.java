@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ShipGuard;
 
 /** Holds a release back while its verdict is NO-GO: what it lists is what shipping would override. */
@@ -18,7 +18,7 @@ class SignoffShipGuard implements ShipGuard {
     }
 
     @Override
-    public List<String> missing(Deployment deployment) {
+    public List<String> missing(Release deployment) {
         return signoffs.verdict(deployment).missing();
     }
 }

@@ -17,19 +17,19 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    public void record(long deploymentId, String type, Actor actor, String subject, String detail, Instant at) {
+    public void record(long releaseId, String type, Actor actor, String subject, String detail, Instant at) {
         jdbc.sql("""
                         INSERT INTO deployment_event (deployment_id, type, actor_id, actor_name, subject, detail, at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(deploymentId, type, actor.id(), actor.name(), subject, detail, Timestamp.from(at))
+                .params(releaseId, type, actor.id(), actor.name(), subject, detail, Timestamp.from(at))
                 .update();
     }
 
-    public List<AuditEvent> of(long deploymentId) {
+    public List<AuditEvent> of(long releaseId) {
         return jdbc.sql("""
                         SELECT type, actor_id, actor_name, subject, detail, at
                           FROM deployment_event WHERE deployment_id = ? ORDER BY id""")
-                .param(deploymentId)
+                .param(releaseId)
                 .query((rs, n) -> new AuditEvent(rs.getString("type"),
                         new Actor(rs.getString("actor_id"), rs.getString("actor_name")),
                         rs.getString("subject"), rs.getString("detail"), rs.getTimestamp("at").toInstant()))

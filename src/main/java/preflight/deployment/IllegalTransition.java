@@ -3,8 +3,8 @@ package preflight.deployment;
 /** A lifecycle step that does not apply in the release's current state (e.g. shipping twice). */
 public class IllegalTransition extends RuntimeException {
 
-    IllegalTransition(Deployment deployment, String action) {
-        super("Release " + deployment.release() + " is " + deployment.status().label() + ", so it cannot " + action
+    IllegalTransition(Release deployment, String action) {
+        super("Release " + deployment.version() + " is " + deployment.status().label() + ", so it cannot " + action
                 + " now.");
     }
 }

@@ -29,14 +29,14 @@ class ItemTicks {
               FROM changed""";
 
     /** @return false when the item was already ticked (a double click or a duplicate delivery) */
-    boolean tick(long deploymentId, String itemId, Actor by, TickSource source, Instant at, String detail) {
+    boolean tick(long releaseId, String itemId, Actor by, TickSource source, Instant at, String detail) {
         return jdbc.sql("""
                         WITH changed AS (
                             INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at)
-                            VALUES (:deploymentId, :itemId, :actorId, :actorName, :source, :at)
+                            VALUES (:releaseId, :itemId, :actorId, :actorName, :source, :at)
                             ON CONFLICT DO NOTHING RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
-                .param("deploymentId", deploymentId)
+                .param("releaseId", releaseId)
                 .param("itemId", itemId)
                 .param("source", source.name())
                 .param("type", "ITEM_TICKED")
@@ -45,13 +45,13 @@ class ItemTicks {
     }
 
     /** @return false when the item was not ticked */
-    boolean untick(long deploymentId, String itemId, Actor by, Instant at) {
+    boolean untick(long releaseId, String itemId, Actor by, Instant at) {
         return jdbc.sql("""
                         WITH changed AS (
-                            DELETE FROM item_tick WHERE deployment_id = :deploymentId AND item_id = :itemId
+                            DELETE FROM item_tick WHERE deployment_id = :releaseId AND item_id = :itemId
                             RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
-                .param("deploymentId", deploymentId)
+                .param("releaseId", releaseId)
                 .param("itemId", itemId)
                 .param("type", "ITEM_UNTICKED")
                 .params(event(by, at, null))
@@ -62,15 +62,15 @@ class ItemTicks {
      * Takes back a tick only if this actor gave it from this source, so a probe never unticks what a
      * person ticked meanwhile. @return false when the item is not ticked that way
      */
-    boolean untickIfTickedBy(long deploymentId, String itemId, Actor by, TickSource source, Instant at, String detail) {
+    boolean untickIfTickedBy(long releaseId, String itemId, Actor by, TickSource source, Instant at, String detail) {
         return jdbc.sql("""
                         WITH changed AS (
                             DELETE FROM item_tick
-                             WHERE deployment_id = :deploymentId AND item_id = :itemId
+                             WHERE deployment_id = :releaseId AND item_id = :itemId
                                AND ticked_by = :actorId AND source = :source
                             RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
-                .param("deploymentId", deploymentId)
+                .param("releaseId", releaseId)
                 .param("itemId", itemId)
                 .param("source", source.name())
                 .param("type", "ITEM_UNTICKED")
@@ -87,12 +87,12 @@ class ItemTicks {
         return params;
     }
 
-    Map<String, ItemTick> of(long deploymentId) {
+    Map<String, ItemTick> of(long releaseId) {
         Map<String, ItemTick> ticks = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT item_id, ticked_by, ticked_by_name, source, ticked_at
                           FROM item_tick WHERE deployment_id = ? ORDER BY ticked_at""")
-                .param(deploymentId)
+                .param(releaseId)
                 .query((rs, n) -> new ItemTick(rs.getString("item_id"),
                         new Actor(rs.getString("ticked_by"), rs.getString("ticked_by_name")),
                         TickSource.valueOf(rs.getString("source")),

@@ -2,14 +2,14 @@ package preflight.deployment;
 
 public class ReleaseAlreadyActive extends RuntimeException {
 
-    private final transient Deployment existing;
+    private final transient Release existing;
 
-    ReleaseAlreadyActive(Deployment existing) {
-        super("release " + existing.release() + " (" + existing.environment() + ") is already active");
+    ReleaseAlreadyActive(Release existing) {
+        super("release " + existing.version() + " (" + existing.environment() + ") is already active");
         this.existing = existing;
     }
 
-    public Deployment existing() {
+    public Release existing() {
         return existing;
     }
 }

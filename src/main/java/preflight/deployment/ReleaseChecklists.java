@@ -31,7 +31,7 @@ public class ReleaseChecklists {
         this.parser = parser;
     }
 
-    public Checklist of(Deployment deployment) {
+    public Checklist of(Release deployment) {
         String digest = deployment.templateDigest() != null ? deployment.templateDigest()
                 : digest(deployment.templateSource());
         return of(deployment.templateName(), digest, deployment::templateSource);

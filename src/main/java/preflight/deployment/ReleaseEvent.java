@@ -6,5 +6,5 @@ package preflight.deployment;
  */
 public interface ReleaseEvent {
 
-    long deploymentId();
+    long releaseId();
 }

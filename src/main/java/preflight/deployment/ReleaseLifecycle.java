@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReleaseLifecycle {
 
-    private final DeploymentRepository deployments;
+    private final ReleaseRepository deployments;
     private final ChannelPeople people;
     private final ReleaseChecklists checklists;
     private final List<ShipGuard> guards;
@@ -24,7 +24,7 @@ public class ReleaseLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReleaseLifecycle(DeploymentRepository deployments, ChannelPeople people, ReleaseChecklists checklists,
+    ReleaseLifecycle(ReleaseRepository deployments, ChannelPeople people, ReleaseChecklists checklists,
                      List<ShipGuard> guards, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.deployments = deployments;
         this.people = people;
@@ -36,7 +36,7 @@ public class ReleaseLifecycle {
     }
 
     /** What still stands between the release and GO, from every guard. */
-    public List<String> missingToShip(Deployment deployment) {
+    public List<String> missingToShip(Release deployment) {
         var missing = new ArrayList<String>();
         guards.forEach(guard -> missing.addAll(guard.missing(deployment)));
         return missing;
@@ -44,8 +44,8 @@ public class ReleaseLifecycle {
 
     /** @throws ShipBlocked when something is missing and no override reason is given */
     @Transactional
-    public Deployment ship(long deploymentId, Actor actor, String overrideReason) {
-        var deployment = load(deploymentId);
+    public Release ship(long releaseId, Actor actor, String overrideReason) {
+        var deployment = load(releaseId);
         requireManager(deployment, actor, "ship");
         var missing = missingToShip(deployment);
         String override = missing.isEmpty() || overrideReason == null || overrideReason.isBlank() ? null
@@ -56,86 +56,86 @@ public class ReleaseLifecycle {
         var now = clock.instant();
         deployment.ship(override, now);
         deployment = deployments.save(deployment);
-        audit.record(deploymentId, override == null ? "SHIPPED" : "SHIPPED_WITH_OVERRIDE", actor,
-                deployment.release(), override == null ? null : override + " (missing: " + String.join(", ", missing) + ")",
+        audit.record(releaseId, override == null ? "SHIPPED" : "SHIPPED_WITH_OVERRIDE", actor,
+                deployment.version(), override == null ? null : override + " (missing: " + String.join(", ", missing) + ")",
                 now);
-        events.publishEvent(new ReleaseShipped(deploymentId, actor, now, override));
+        events.publishEvent(new ReleaseShipped(releaseId, actor, now, override));
         return deployment;
     }
 
     /** @throws NotAllowed or IllegalTransition when this person cannot abort this release now */
-    public void checkMayAbort(Deployment deployment, Actor actor) {
+    public void checkMayAbort(Release deployment, Actor actor) {
         requireManager(deployment, actor, "abort");
-        if (deployment.status() != DeploymentStatus.IN_PROGRESS) {
+        if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
             throw new IllegalTransition(deployment, "abort");
         }
     }
 
     /** @throws NotAllowed or IllegalTransition when this person cannot roll this release back now */
-    public void checkMayRollBack(Deployment deployment, Actor actor) {
+    public void checkMayRollBack(Release deployment, Actor actor) {
         requireWatcher(deployment, actor, "roll back");
-        if (deployment.status() != DeploymentStatus.SHIPPED) {
+        if (deployment.status() != ReleaseStatus.SHIPPED) {
             throw new IllegalTransition(deployment, "roll back");
         }
     }
 
     @Transactional
-    public Deployment abort(long deploymentId, Actor actor, String reason) {
-        var deployment = load(deploymentId);
+    public Release abort(long releaseId, Actor actor, String reason) {
+        var deployment = load(releaseId);
         checkMayAbort(deployment, actor);
         deployment.abort(requireReason(reason), clock.instant());
         return close(deployment, actor, "ABORTED", reason);
     }
 
     @Transactional
-    public Deployment complete(long deploymentId, Actor actor) {
-        var deployment = load(deploymentId);
+    public Release complete(long releaseId, Actor actor) {
+        var deployment = load(releaseId);
         requireWatcher(deployment, actor, "complete");
         deployment.complete(clock.instant());
         return close(deployment, actor, "COMPLETED", null);
     }
 
     @Transactional
-    public Deployment rollBack(long deploymentId, Actor actor, String reason) {
-        var deployment = load(deploymentId);
+    public Release rollBack(long releaseId, Actor actor, String reason) {
+        var deployment = load(releaseId);
         checkMayRollBack(deployment, actor);
         deployment.rollBack(requireReason(reason), clock.instant());
         return close(deployment, actor, "ROLLED_BACK", reason);
     }
 
     /** On-call for a release: the channel's, else the template's. */
-    public List<String> oncall(Deployment deployment) {
+    public List<String> oncall(Release deployment) {
         var channel = people.of(deployment.channelId(), ChannelRole.ONCALL);
         return channel.isEmpty() ? checklists.of(deployment).oncall() : channel;
     }
 
-    public boolean mayManage(Deployment deployment, String userId) {
+    public boolean mayManage(Release deployment, String userId) {
         return deployment.startedBy().equals(userId)
                 || people.includes(people.of(deployment.channelId(), ChannelRole.MANAGER), userId);
     }
 
-    public boolean mayWatch(Deployment deployment, String userId) {
+    public boolean mayWatch(Release deployment, String userId) {
         return mayManage(deployment, userId) || people.includes(oncall(deployment), userId);
     }
 
-    private Deployment close(Deployment deployment, Actor actor, String type, String reason) {
+    private Release close(Release deployment, Actor actor, String type, String reason) {
         var saved = deployments.save(deployment);
-        audit.record(saved.id(), type, actor, saved.release(), reason, saved.closedAt());
+        audit.record(saved.id(), type, actor, saved.version(), reason, saved.closedAt());
         events.publishEvent(new ReleaseClosed(saved.id(), saved.status(), actor, reason));
         return saved;
     }
 
-    private void requireManager(Deployment deployment, Actor actor, String action) {
+    private void requireManager(Release deployment, Actor actor, String action) {
         if (!mayManage(deployment, actor.id())) {
             throw new NotAllowed("Only <@" + deployment.startedBy() + "> (who started it) or this channel's release"
-                    + " managers may " + action + " " + deployment.release() + ". `/deploy managers` shows who they are.");
+                    + " managers may " + action + " " + deployment.version() + ". `/deploy managers` shows who they are.");
         }
     }
 
-    private void requireWatcher(Deployment deployment, Actor actor, String action) {
+    private void requireWatcher(Release deployment, Actor actor, String action) {
         if (!mayWatch(deployment, actor.id())) {
             throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
-                    + "> may " + action + " " + deployment.release() + ".");
+                    + "> may " + action + " " + deployment.version() + ".");
         }
     }
 
@@ -146,7 +146,7 @@ public class ReleaseLifecycle {
         return reason.strip();
     }
 
-    private Deployment load(long deploymentId) {
-        return deployments.findById(deploymentId).orElseThrow();
+    private Release load(long releaseId) {
+        return deployments.findById(releaseId).orElseThrow();
     }
 }

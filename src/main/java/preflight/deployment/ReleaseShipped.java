@@ -2,5 +2,5 @@ package preflight.deployment;
 
 import java.time.Instant;
 
-public record ReleaseShipped(long deploymentId, Actor by, Instant at, String overrideReason) implements ReleaseEvent {
+public record ReleaseShipped(long releaseId, Actor by, Instant at, String overrideReason) implements ReleaseEvent {
 }

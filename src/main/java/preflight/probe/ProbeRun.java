@@ -8,7 +8,7 @@ import preflight.deployment.Actor;
  * One run of a release's probes. {@code number} counts the runs of the release (1, 2, …);
  * {@code onlyProbe} names the probe of a single-probe re-check, null for a full run.
  */
-public record ProbeRun(long id, long deploymentId, int number, String onlyProbe, int probeCount, Actor triggeredBy,
+public record ProbeRun(long id, long releaseId, int number, String onlyProbe, int probeCount, Actor triggeredBy,
                        Status status, Instant startedAt, Instant expectedBy, Instant finishedAt, int passed,
                        int failed) {
 

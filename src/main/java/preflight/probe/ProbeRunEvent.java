@@ -8,13 +8,13 @@ public sealed interface ProbeRunEvent extends ReleaseEvent
 
     int runNumber();
 
-    record Started(long deploymentId, int runNumber) implements ProbeRunEvent {
+    record Started(long releaseId, int runNumber) implements ProbeRunEvent {
     }
 
-    record ResultRecorded(long deploymentId, int runNumber, String probeId) implements ProbeRunEvent {
+    record ResultRecorded(long releaseId, int runNumber, String probeId) implements ProbeRunEvent {
     }
 
     /** The run finished, or was found interrupted. */
-    record Finished(long deploymentId, int runNumber) implements ProbeRunEvent {
+    record Finished(long releaseId, int runNumber) implements ProbeRunEvent {
     }
 }

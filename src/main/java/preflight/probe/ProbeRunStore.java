@@ -43,14 +43,14 @@ class ProbeRunStore {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when another run of the release is running */
-    ProbeRun insert(long deploymentId, String onlyProbe, int probeCount, Actor by, Instant now, Instant expectedBy) {
+    ProbeRun insert(long releaseId, String onlyProbe, int probeCount, Actor by, Instant now, Instant expectedBy) {
         return jdbc.sql("""
                         INSERT INTO probe_run (deployment_id, number, only_probe, probe_count, triggered_by,
                                                triggered_by_name, started_at, expected_by)
                         SELECT :deployment, coalesce(max(number), 0) + 1, :only, :count, :by, :byName, :now, :expected
                           FROM probe_run WHERE deployment_id = :deployment
                         RETURNING""" + " " + RUN_COLUMNS)
-                .param("deployment", deploymentId)
+                .param("deployment", releaseId)
                 .param("only", onlyProbe)
                 .param("count", probeCount)
                 .param("by", by.id())
@@ -61,9 +61,9 @@ class ProbeRunStore {
                 .single();
     }
 
-    Optional<ProbeRun> running(long deploymentId) {
+    Optional<ProbeRun> running(long releaseId) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? AND status = 'RUNNING'")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(RUN)
                 .optional();
     }
@@ -83,26 +83,26 @@ class ProbeRunStore {
                 .optional();
     }
 
-    Optional<ProbeRun> byNumber(long deploymentId, int number) {
+    Optional<ProbeRun> byNumber(long releaseId, int number) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? AND number = ?")
-                .params(deploymentId, number)
+                .params(releaseId, number)
                 .query(RUN)
                 .optional();
     }
 
-    Optional<ProbeRun> latest(long deploymentId) {
+    Optional<ProbeRun> latest(long releaseId) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? ORDER BY number DESC LIMIT 1")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(RUN)
                 .optional();
     }
 
-    Optional<ProbeRun> latestFinishedFullRun(long deploymentId) {
+    Optional<ProbeRun> latestFinishedFullRun(long releaseId) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + """
                          FROM probe_run
                         WHERE deployment_id = ? AND status = 'FINISHED' AND only_probe IS NULL
                         ORDER BY number DESC LIMIT 1""")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(RUN)
                 .optional();
     }

@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ProbeTickChange;
 
 /**
@@ -41,13 +41,13 @@ public class ProbeRuns {
     private final ProbeRunStore store;
     private final ProbeRunner runner;
     private final ProbeSettings settings;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ProbeRuns(ProbeRunStore store, ProbeRunner runner, ProbeSettings settings, DeploymentService deployments,
+    ProbeRuns(ProbeRunStore store, ProbeRunner runner, ProbeSettings settings, ReleaseService deployments,
               AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.runner = runner;
@@ -76,15 +76,15 @@ public class ProbeRuns {
     public record UnknownProbe(String probeId, List<String> known) implements Start {
     }
 
-    public record NotActive(DeploymentStatus status) implements Start {
+    public record NotActive(ReleaseStatus status) implements Start {
     }
 
     /**
      * Records a new run of all the release's probes, or of the one named (null for all). Nothing is
      * stored unless a run starts.
      */
-    public Start start(long deploymentId, String onlyProbe, Actor by) {
-        var deployment = deployments.find(deploymentId).orElseThrow();
+    public Start start(long releaseId, String onlyProbe, Actor by) {
+        var deployment = deployments.find(releaseId).orElseThrow();
         if (!deployment.status().active()) {
             return new NotActive(deployment.status());
         }
@@ -104,7 +104,7 @@ public class ProbeRuns {
         String chosen = only;
         try {
             return tx.execute(status -> {
-                var running = store.running(deploymentId);
+                var running = store.running(releaseId);
                 if (running.isPresent()) {
                     if (!running.get().expectedBy().isBefore(clock.instant())) {
                         return new AlreadyRunning(running.get());
@@ -112,16 +112,16 @@ public class ProbeRuns {
                     interrupt(running.get());
                 }
                 var now = clock.instant();
-                var run = store.insert(deploymentId, chosen, selected.size(), by, now, now.plus(bound(selected)));
-                audit.record(deploymentId, "PROBE_RUN_STARTED", by, "probe run #" + run.number(),
+                var run = store.insert(releaseId, chosen, selected.size(), by, now, now.plus(bound(selected)));
+                audit.record(releaseId, "PROBE_RUN_STARTED", by, "probe run #" + run.number(),
                         chosen == null ? selected.size() + (selected.size() == 1 ? " probe" : " probes")
                                 : "probe " + chosen, now);
-                events.publishEvent(new ProbeRunEvent.Started(deploymentId, run.number()));
+                events.publishEvent(new ProbeRunEvent.Started(releaseId, run.number()));
                 return new Started(run);
             });
         } catch (DuplicateKeyException raced) {
             // Two starts at the same instant: the unique index let exactly one through.
-            return new AlreadyRunning(store.running(deploymentId).orElseThrow(() -> raced));
+            return new AlreadyRunning(store.running(releaseId).orElseThrow(() -> raced));
         }
     }
 
@@ -131,7 +131,7 @@ public class ProbeRuns {
      */
     public void execute(ProbeRun run) {
         try {
-            var deployment = deployments.find(run.deploymentId()).orElseThrow();
+            var deployment = deployments.find(run.releaseId()).orElseThrow();
             var defined = deployments.checklistOf(deployment).probes();
             Map<String, Integer> positions = positions(defined);
             var results = runner.runAll(select(defined, run.onlyProbe()), result -> record(run, positions, result));
@@ -142,30 +142,30 @@ public class ProbeRuns {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Probe run #{} of deployment {} failed", run.number(), run.deploymentId(), e);
+            log.error("Probe run #{} of deployment {} failed", run.number(), run.releaseId(), e);
         } finally {
             try {
                 close(run, ProbeRun.Status.FINISHED);
             } catch (RuntimeException e) {
                 log.error("Could not close probe run #{} of deployment {}; it counts as interrupted after {}",
-                        run.number(), run.deploymentId(), run.expectedBy(), e);
+                        run.number(), run.releaseId(), run.expectedBy(), e);
             }
         }
     }
 
     /** For the GO/NO-GO verdict: the latest finished full run (re-checks of one probe do not count). */
-    public Optional<ProbeRunSummary> latest(long deploymentId) {
-        return store.latestFinishedFullRun(deploymentId).map(run -> new ProbeRunSummary(deploymentId,
+    public Optional<ProbeRunSummary> latest(long releaseId) {
+        return store.latestFinishedFullRun(releaseId).map(run -> new ProbeRunSummary(releaseId,
                 run.number(), run.probeCount(), run.passed(), run.failed(), run.finishedAt()));
     }
 
     /** The most recent run of any kind, running or not. */
-    public Optional<ProbeRun> latestRun(long deploymentId) {
-        return store.latest(deploymentId);
+    public Optional<ProbeRun> latestRun(long releaseId) {
+        return store.latest(releaseId);
     }
 
-    public Optional<ProbeRun> run(long deploymentId, int number) {
-        return store.byNumber(deploymentId, number);
+    public Optional<ProbeRun> run(long releaseId, int number) {
+        return store.byNumber(releaseId, number);
     }
 
     /** Stored results of a run, in the template's probe order. */
@@ -173,7 +173,7 @@ public class ProbeRuns {
         return store.results(run.id());
     }
 
-    public List<ProbeDefinition> probesOf(Deployment deployment) {
+    public List<ProbeDefinition> probesOf(Release deployment) {
         return deployments.checklistOf(deployment).probes();
     }
 
@@ -185,7 +185,7 @@ public class ProbeRuns {
                 tx.executeWithoutResult(status -> interrupt(run));
             } catch (RuntimeException e) {
                 log.warn("Could not close overdue probe run #{} of deployment {}: {}", run.number(),
-                        run.deploymentId(), e.toString());
+                        run.releaseId(), e.toString());
             }
         }
     }
@@ -195,12 +195,12 @@ public class ProbeRuns {
             if (!store.insertResult(run.id(), positions.getOrDefault(result.probeId(), Integer.MAX_VALUE), result)) {
                 return;
             }
-            var changes = deployments.applyProbeResult(run.deploymentId(), result.probeId(), result.ticks(),
+            var changes = deployments.applyProbeResult(run.releaseId(), result.probeId(), result.ticks(),
                     result.passed(), result.detail());
             store.recordEffects(run.id(), result.probeId(), result.passed(),
                     items(changes, ProbeTickChange.Effect.TICKED), items(changes, ProbeTickChange.Effect.UNTICKED),
                     items(changes, ProbeTickChange.Effect.KEPT));
-            events.publishEvent(new ProbeRunEvent.ResultRecorded(run.deploymentId(), run.number(), result.probeId()));
+            events.publishEvent(new ProbeRunEvent.ResultRecorded(run.releaseId(), run.number(), result.probeId()));
         });
     }
 
@@ -212,17 +212,17 @@ public class ProbeRuns {
             }
             var closed = store.find(run.id()).orElseThrow();
             int notRun = closed.probeCount() - closed.done();
-            audit.record(run.deploymentId(), "PROBE_RUN_FINISHED", run.triggeredBy(), "probe run #" + run.number(),
+            audit.record(run.releaseId(), "PROBE_RUN_FINISHED", run.triggeredBy(), "probe run #" + run.number(),
                     closed.passed() + " passed, " + closed.failed() + " failed"
                             + (notRun > 0 ? ", " + notRun + " without a result" : "")
                             + (outcome == ProbeRun.Status.INTERRUPTED ? " (interrupted)" : ""), now);
-            events.publishEvent(new ProbeRunEvent.Finished(run.deploymentId(), run.number()));
+            events.publishEvent(new ProbeRunEvent.Finished(run.releaseId(), run.number()));
         });
     }
 
     private void interrupt(ProbeRun run) {
         log.warn("Probe run #{} of deployment {} did not finish by {}; closing it as interrupted", run.number(),
-                run.deploymentId(), run.expectedBy());
+                run.releaseId(), run.expectedBy());
         close(run, ProbeRun.Status.INTERRUPTED);
     }
 

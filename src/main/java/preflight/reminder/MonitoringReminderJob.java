@@ -13,7 +13,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 class MonitoringReminderJob extends QuartzJobBean {
 
-    static final String DEPLOYMENT = "deploymentId";
+    static final String DEPLOYMENT = "deploymentId"; // the key stored in Quartz job data since V2: keep it
     static final String KIND = "kind";
     static final String AFTER_SHIP = "afterShipSeconds";
 

@@ -5,5 +5,5 @@ import java.time.Instant;
 import preflight.deployment.Actor;
 import preflight.deployment.ReleaseEvent;
 
-public record MonitoringSnoozed(long deploymentId, Actor by, Instant until) implements ReleaseEvent {
+public record MonitoringSnoozed(long releaseId, Actor by, Instant until) implements ReleaseEvent {
 }

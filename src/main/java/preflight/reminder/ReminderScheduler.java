@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.NotAllowed;
 import preflight.deployment.ReleaseClosed;
 import preflight.deployment.ReleaseLifecycle;
@@ -41,14 +41,14 @@ public class ReminderScheduler {
     static final String GROUP = "monitoring";
 
     private final Scheduler scheduler;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final ReleaseLifecycle lifecycle;
     private final MonitoringSettings settings;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReminderScheduler(Scheduler scheduler, DeploymentService deployments, ReleaseLifecycle lifecycle,
+    ReminderScheduler(Scheduler scheduler, ReleaseService deployments, ReleaseLifecycle lifecycle,
                       MonitoringSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.scheduler = scheduler;
         this.deployments = deployments;
@@ -61,12 +61,12 @@ public class ReminderScheduler {
 
     @EventListener
     void on(ReleaseShipped shipped) throws SchedulerException {
-        var deployment = deployments.find(shipped.deploymentId()).orElseThrow();
+        var deployment = deployments.find(shipped.releaseId()).orElseThrow();
         var monitoring = deployments.checklistOf(deployment).monitoring();
         var window = monitoring.window() != null ? monitoring.window() : settings.monitoringWindow();
         var job = JobBuilder.newJob(MonitoringReminderJob.class)
                 .withIdentity(jobKey(deployment.id()))
-                .withDescription("post-deploy reminders of " + deployment.release())
+                .withDescription("post-deploy reminders of " + deployment.version())
                 .usingJobData(MonitoringReminderJob.DEPLOYMENT, deployment.id())
                 .storeDurably()
                 .requestRecovery()
@@ -83,28 +83,28 @@ public class ReminderScheduler {
 
     @EventListener
     void on(ReleaseClosed closed) throws SchedulerException {
-        scheduler.deleteJob(jobKey(closed.deploymentId()));
+        scheduler.deleteJob(jobKey(closed.releaseId()));
     }
 
     /** Asks again later; the reminder that was answered with "Snooze" stays recorded. */
     @Transactional
-    public Instant snooze(long deploymentId, Actor by) throws SchedulerException {
-        Deployment deployment = deployments.find(deploymentId).orElseThrow();
-        if (deployment.status() != DeploymentStatus.SHIPPED) {
-            throw new NotAllowed("Release " + deployment.release() + " is " + deployment.status().label()
+    public Instant snooze(long releaseId, Actor by) throws SchedulerException {
+        Release deployment = deployments.find(releaseId).orElseThrow();
+        if (deployment.status() != ReleaseStatus.SHIPPED) {
+            throw new NotAllowed("Release " + deployment.version() + " is " + deployment.status().label()
                     + "; there is nothing to snooze.");
         }
         if (!lifecycle.mayWatch(deployment, by.id())) {
             throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
-                    + "> may snooze the reminder of " + deployment.release() + ".");
+                    + "> may snooze the reminder of " + deployment.version() + ".");
         }
         var now = clock.instant();
         var until = now.plus(settings.snooze());
         var window = deployment.shippedAt() == null ? settings.monitoringWindow()
                 : Duration.between(deployment.shippedAt(), until);
-        schedule(deploymentId, new ReminderKind(ReminderKind.FINAL, window), until);
-        audit.record(deploymentId, "REMINDER_SNOOZED", by, ReminderKind.FINAL, "until " + until, now);
-        events.publishEvent(new MonitoringSnoozed(deploymentId, by, until));
+        schedule(releaseId, new ReminderKind(ReminderKind.FINAL, window), until);
+        audit.record(releaseId, "REMINDER_SNOOZED", by, ReminderKind.FINAL, "until " + until, now);
+        events.publishEvent(new MonitoringSnoozed(releaseId, by, until));
         return until;
     }
 
@@ -113,9 +113,9 @@ public class ReminderScheduler {
     }
 
     /** When on-call will next be nudged, if a reminder is pending. */
-    public Optional<Instant> nextReminder(long deploymentId) {
+    public Optional<Instant> nextReminder(long releaseId) {
         try {
-            return scheduler.getTriggersOfJob(jobKey(deploymentId)).stream()
+            return scheduler.getTriggersOfJob(jobKey(releaseId)).stream()
                     .map(Trigger::getNextFireTime)
                     .filter(Objects::nonNull)
                     .map(Date::toInstant)
@@ -125,10 +125,10 @@ public class ReminderScheduler {
         }
     }
 
-    private void schedule(long deploymentId, ReminderKind kind, Instant at) throws SchedulerException {
+    private void schedule(long releaseId, ReminderKind kind, Instant at) throws SchedulerException {
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(GROUP + "-" + deploymentId + "-" + kind.name() + "-" + at.toEpochMilli(), GROUP)
-                .forJob(jobKey(deploymentId))
+                .withIdentity(GROUP + "-" + releaseId + "-" + kind.name() + "-" + at.toEpochMilli(), GROUP)
+                .forJob(jobKey(releaseId))
                 .usingJobData(MonitoringReminderJob.KIND, kind.name())
                 .usingJobData(MonitoringReminderJob.AFTER_SHIP, kind.afterShip().toSeconds())
                 .startAt(Date.from(at))
@@ -138,7 +138,7 @@ public class ReminderScheduler {
         scheduler.scheduleJob(trigger);
     }
 
-    static JobKey jobKey(long deploymentId) {
-        return JobKey.jobKey(GROUP + "-" + deploymentId, GROUP);
+    static JobKey jobKey(long releaseId) {
+        return JobKey.jobKey(GROUP + "-" + releaseId, GROUP);
     }
 }

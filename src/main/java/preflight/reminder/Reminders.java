@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
 import preflight.deployment.ChannelPeople;
-import preflight.deployment.DeploymentService;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ReleaseLifecycle;
 
 @Service
@@ -24,7 +24,7 @@ class Reminders {
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final Actor PREFLIGHT = new Actor("preflight", "Preflight");
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final ReleaseLifecycle lifecycle;
     private final ChannelPeople people;
     private final AuditTrail audit;
@@ -32,7 +32,7 @@ class Reminders {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reminders(DeploymentService deployments, ReleaseLifecycle lifecycle, ChannelPeople people,
+    Reminders(ReleaseService deployments, ReleaseLifecycle lifecycle, ChannelPeople people,
               AuditTrail audit, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.deployments = deployments;
         this.lifecycle = lifecycle;
@@ -48,23 +48,23 @@ class Reminders {
      * again (or a second instance) finds it sent and does nothing.
      */
     @Transactional
-    public void fire(long deploymentId, ReminderKind kind, Instant dueAt) {
-        var deployment = deployments.find(deploymentId).orElse(null);
-        if (deployment == null || deployment.status() != DeploymentStatus.SHIPPED) {
-            log.info("Skipping {} reminder of deployment {}: no longer being monitored", kind.name(), deploymentId);
+    public void fire(long releaseId, ReminderKind kind, Instant dueAt) {
+        var deployment = deployments.find(releaseId).orElse(null);
+        if (deployment == null || deployment.status() != ReleaseStatus.SHIPPED) {
+            log.info("Skipping {} reminder of deployment {}: no longer being monitored", kind.name(), releaseId);
             return;
         }
         boolean first = jdbc.sql("""
                         INSERT INTO reminder_sent (deployment_id, reminder, due_at, sent_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
-                .params(deploymentId, kind.name(), Timestamp.from(dueAt), Timestamp.from(clock.instant()))
+                .params(releaseId, kind.name(), Timestamp.from(dueAt), Timestamp.from(clock.instant()))
                 .update() == 1;
         if (!first) {
             return;
         }
         var oncall = people.users(lifecycle.oncall(deployment));
-        audit.record(deploymentId, "REMINDER_SENT", PREFLIGHT, kind.name(),
+        audit.record(releaseId, "REMINDER_SENT", PREFLIGHT, kind.name(),
                 oncall.isEmpty() ? "no on-call set" : "to " + String.join(", ", oncall), clock.instant());
-        events.publishEvent(new MonitoringReminderDue(deploymentId, kind, dueAt, oncall));
+        events.publishEvent(new MonitoringReminderDue(releaseId, kind, dueAt, oncall));
     }
 }

@@ -5,5 +5,5 @@ import java.util.List;
 import preflight.deployment.ReleaseEvent;
 
 /** The people who may sign {@code role} are to be reminded that the release waits for them. */
-public record SignoffNudgeDue(long deploymentId, String role, List<String> users) implements ReleaseEvent {
+public record SignoffNudgeDue(long releaseId, String role, List<String> users) implements ReleaseEvent {
 }

@@ -22,8 +22,8 @@ import preflight.approval.SignoffService;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
 import preflight.deployment.ChannelPeople;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 
 /**
  * Nudges the approvers of roles a release has waited on too long. The nudge is claimed in the
@@ -35,7 +35,7 @@ class SignoffNudges {
 
     private static final Actor PREFLIGHT = new Actor("preflight", "Preflight");
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final SignoffService signoffs;
     private final ChannelPeople people;
     private final AuditTrail audit;
@@ -45,7 +45,7 @@ class SignoffNudges {
     private final SignoffNudgeSettings settings;
     private final Clock clock;
 
-    SignoffNudges(DeploymentService deployments, SignoffService signoffs, ChannelPeople people, AuditTrail audit,
+    SignoffNudges(ReleaseService deployments, SignoffService signoffs, ChannelPeople people, AuditTrail audit,
                   JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx,
                   SignoffNudgeSettings settings, Clock clock) {
         this.deployments = deployments;
@@ -61,7 +61,7 @@ class SignoffNudges {
 
     void nudgeDue() {
         var now = clock.instant();
-        for (Deployment deployment : deployments.inProgressStartedBefore(now.minus(settings.after()))) {
+        for (Release deployment : deployments.inProgressStartedBefore(now.minus(settings.after()))) {
             for (RoleState role : signoffs.roles(deployment)) {
                 if (role.waiting() && !role.approvers().isEmpty()) {
                     nudge(deployment, role);
@@ -70,7 +70,7 @@ class SignoffNudges {
         }
     }
 
-    private void nudge(Deployment deployment, RoleState role) {
+    private void nudge(Release deployment, RoleState role) {
         tx.executeWithoutResult(status -> {
             var now = clock.instant();
             boolean claimed = jdbc.sql("""

@@ -11,7 +11,7 @@ import preflight.testing.SlackAppFixture;
 class TemplateDigestTest extends SlackAppFixture {
 
     @Autowired
-    private DeploymentService deployments;
+    private ReleaseService deployments;
 
     @Test
     void aLoadedReleaseCarriesThePostgresqlDigestOfItsSnapshot() {
@@ -35,7 +35,7 @@ class TemplateDigestTest extends SlackAppFixture {
 
         var deployment = deployments.find(id).orElseThrow();
 
-        assertThat(deployment.status()).isEqualTo(DeploymentStatus.ABORTED);
+        assertThat(deployment.status()).isEqualTo(ReleaseStatus.ABORTED);
         assertThat(deployment.templateDigest()).isEqualTo(ReleaseChecklists.digest(deployment.templateSource()));
     }
 }

@@ -56,12 +56,12 @@ public final class ProbeTargets implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Until {@link #release()}, /health does not answer. */
+    /** Until {@link #unblock()}, /health does not answer. */
     public void hold() {
         gate = new CountDownLatch(1);
     }
 
-    public void release() {
+    public void unblock() {
         var held = gate;
         gate = null;
         if (held != null) {
@@ -125,7 +125,7 @@ public final class ProbeTargets implements AutoCloseable {
 
     @Override
     public void close() {
-        release();
+        unblock();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 import preflight.checklist.Checklist;
 import preflight.checklist.Item;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 
@@ -40,7 +40,7 @@ public class ChecklistMessageRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    public RenderedMessage render(Deployment deployment, Checklist checklist, int first, int end, Map<String, ItemTick> ticks) {
+    public RenderedMessage render(Release deployment, Checklist checklist, int first, int end, Map<String, ItemTick> ticks) {
         var items = checklist.items();
         var blocks = new ArrayList<LayoutBlock>();
         for (var chunk : ChecklistLayout.chunks(checklist, first, end)) {
@@ -72,7 +72,7 @@ public class ChecklistMessageRenderer {
                     .initialOptions(selected.isEmpty() ? null : selected))))));
         }
         long done = items.subList(first, end).stream().filter(item -> ticks.containsKey(item.id())).count();
-        String text = "Checklist for " + Mrkdwn.escape(deployment.release()) + ": items " + (first + 1) + "–" + end
+        String text = "Checklist for " + Mrkdwn.escape(deployment.version()) + ": items " + (first + 1) + "–" + end
                 + " (" + done + " of " + (end - first) + " done)";
         return new RenderedMessage(text, blocks);
     }

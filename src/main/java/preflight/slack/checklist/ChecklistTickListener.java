@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.UnknownItem;
 
 /**
@@ -34,11 +34,11 @@ class ChecklistTickListener implements SlackListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChecklistTickListener.class);
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MessageViews views;
     private final ClickReplies replies;
 
-    ChecklistTickListener(DeploymentService deployments, MessageViews views, ClickReplies replies) {
+    ChecklistTickListener(ReleaseService deployments, MessageViews views, ClickReplies replies) {
         this.deployments = deployments;
         this.views = views;
         this.replies = replies;
@@ -56,15 +56,15 @@ class ChecklistTickListener implements SlackListener {
         var shown = action == null ? null : ChecklistMessageRenderer.TickedMask.parse(action.getBlockId());
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String ts = payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
-        var deploymentId = shown == null || channel == null || ts == null ? null
+        var releaseId = shown == null || channel == null || ts == null ? null
                 : views.deploymentOf(channel, ts).orElse(null);
-        if (deploymentId == null) {
+        if (releaseId == null) {
             replies.ephemeral(context, "That checklist is not one I know any more; nothing was changed.");
             return context.ack();
         }
-        var deployment = deployments.tickable(deploymentId).orElseThrow();
+        var deployment = deployments.tickable(releaseId).orElseThrow();
         if (!deployment.status().active()) {
-            replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.release()) + " is "
+            replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.version()) + " is "
                     + deployment.status().label() + "; its checklist can no longer change.");
             return context.ack();
         }
@@ -84,7 +84,7 @@ class ChecklistTickListener implements SlackListener {
                 }
             }
         } catch (UnknownItem e) {
-            log.warn("Click on an unknown item of deployment {}: {}", deploymentId, e.getMessage());
+            log.warn("Click on an unknown item of deployment {}: {}", releaseId, e.getMessage());
         }
         return context.ack();
     }

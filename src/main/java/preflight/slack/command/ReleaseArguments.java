@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 
 /**
  * Finds the release a subcommand is about: {@code [version [environment]]} first, or the only
@@ -16,13 +16,13 @@ import preflight.deployment.DeploymentService;
 @Component
 public class ReleaseArguments {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
 
-    ReleaseArguments(DeploymentService deployments) {
+    ReleaseArguments(ReleaseService deployments) {
         this.deployments = deployments;
     }
 
-    public record Resolved(Deployment deployment, List<String> rest) {
+    public record Resolved(Release deployment, List<String> rest) {
     }
 
     /** @throws IllegalArgumentException with a message for the person, when it is unclear which release */
@@ -32,7 +32,7 @@ public class ReleaseArguments {
             throw new IllegalArgumentException("No release is active in this channel. Start one with `/deploy start <version>`.");
         }
         if (!args.isEmpty()) {
-            var byVersion = active.stream().filter(d -> d.release().equalsIgnoreCase(args.getFirst())).toList();
+            var byVersion = active.stream().filter(d -> d.version().equalsIgnoreCase(args.getFirst())).toList();
             if (byVersion.size() == 1) {
                 return new Resolved(byVersion.getFirst(), args.subList(1, args.size()));
             }
@@ -52,6 +52,6 @@ public class ReleaseArguments {
             return new Resolved(active.getFirst(), args);
         }
         throw new IllegalArgumentException("Which release? Active here: " + String.join(", ", active.stream()
-                .map(d -> "`" + Mrkdwn.escape(d.release()) + "` (" + Mrkdwn.escape(d.environment()) + ")").toList()) + ".");
+                .map(d -> "`" + Mrkdwn.escape(d.version()) + "` (" + Mrkdwn.escape(d.environment()) + ")").toList()) + ".");
     }
 }

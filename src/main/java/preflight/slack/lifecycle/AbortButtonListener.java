@@ -5,7 +5,7 @@ import preflight.slack.text.Mrkdwn;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 
 /** "Abort": asks the release manager why, in a modal. */
@@ -22,13 +22,13 @@ class AbortButtonListener extends ReasonButtonListener {
     }
 
     @Override
-    void check(Deployment deployment, Actor actor) {
+    void check(Release deployment, Actor actor) {
         lifecycle.checkMayAbort(deployment, actor);
     }
 
     @Override
-    void ask(String triggerId, Deployment deployment) {
+    void ask(String triggerId, Release deployment) {
         clicks.askReason(triggerId, ReasonSubmissionListener.ABORT, deployment, "Abort release", "Abort release",
-                "Why abort *" + Mrkdwn.escape(deployment.release()) + "*?");
+                "Why abort *" + Mrkdwn.escape(deployment.version()) + "*?");
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 
 /** {@code /deploy abort [version] <reason>}. */
@@ -33,12 +33,12 @@ class AbortSubcommand extends ReasonedSubcommand {
     }
 
     @Override
-    void apply(Deployment deployment, Actor actor, String reason) {
+    void apply(Release deployment, Actor actor, String reason) {
         lifecycle.abort(deployment.id(), actor, reason);
     }
 
     @Override
-    String done(Deployment deployment) {
-        return "Aborted *" + Mrkdwn.escape(deployment.release()) + "*.";
+    String done(Release deployment) {
+        return "Aborted *" + Mrkdwn.escape(deployment.version()) + "*.";
     }
 }

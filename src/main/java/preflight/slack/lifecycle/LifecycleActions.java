@@ -6,7 +6,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /** The lifecycle buttons, shared by the release card and the reminder messages. */
 final class LifecycleActions {
@@ -20,25 +20,25 @@ final class LifecycleActions {
     private LifecycleActions() {
     }
 
-    static ButtonElement ship(Deployment deployment) {
+    static ButtonElement ship(Release deployment) {
         return button(b -> b.actionId(SHIP).text(text("🚀 Mark shipped")).value(id(deployment)).style("primary"));
     }
 
-    static ButtonElement abort(Deployment deployment) {
+    static ButtonElement abort(Release deployment) {
         return button(b -> b.actionId(ABORT).text(text("Abort")).value(id(deployment)).style("danger"));
     }
 
-    static ButtonElement complete(Deployment deployment) {
+    static ButtonElement complete(Release deployment) {
         return button(b -> b.actionId(COMPLETE).text(text("✅ Healthy — complete release")).value(id(deployment))
                 .style("primary"));
     }
 
-    static ButtonElement rollBack(Deployment deployment) {
+    static ButtonElement rollBack(Release deployment) {
         return button(b -> b.actionId(ROLL_BACK).text(text("Problem — roll back")).value(id(deployment))
                 .style("danger"));
     }
 
-    static ButtonElement snooze(Deployment deployment, String label) {
+    static ButtonElement snooze(Release deployment, String label) {
         return button(b -> b.actionId(SNOOZE).text(text(label)).value(id(deployment)));
     }
 
@@ -46,7 +46,7 @@ final class LifecycleActions {
         return plainText(text, true);
     }
 
-    private static String id(Deployment deployment) {
+    private static String id(Release deployment) {
         return String.valueOf(deployment.id());
     }
 }

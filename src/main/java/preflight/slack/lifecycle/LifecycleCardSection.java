@@ -17,7 +17,7 @@ import com.slack.api.model.block.element.ButtonElement;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.reminder.ReminderScheduler;
 
@@ -35,7 +35,7 @@ class LifecycleCardSection implements CardSection {
     }
 
     @Override
-    public List<LayoutBlock> blocks(Deployment deployment) {
+    public List<LayoutBlock> blocks(Release deployment) {
         var lines = new ArrayList<String>();
         var oncall = lifecycle.oncall(deployment);
         lines.add("*On-call:* " + (oncall.isEmpty() ? "nobody set (`/deploy oncall @someone`)" : SlackMentions.show(oncall)));
@@ -59,7 +59,7 @@ class LifecycleCardSection implements CardSection {
     }
 
     @Override
-    public List<ButtonElement> buttons(Deployment deployment) {
+    public List<ButtonElement> buttons(Release deployment) {
         return switch (deployment.status()) {
             case IN_PROGRESS -> List.of(LifecycleActions.ship(deployment), LifecycleActions.abort(deployment));
             case SHIPPED -> List.of(LifecycleActions.complete(deployment), LifecycleActions.rollBack(deployment));

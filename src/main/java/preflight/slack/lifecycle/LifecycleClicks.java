@@ -28,8 +28,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.IllegalTransition;
 import preflight.deployment.NotAllowed;
 
@@ -44,12 +44,12 @@ class LifecycleClicks {
     static final String REASON_INPUT = "reason_input";
     private static final Logger log = LoggerFactory.getLogger(LifecycleClicks.class);
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MethodsClient slack;
     private final ClickReplies replies;
     private final Executor slackWork;
 
-    LifecycleClicks(DeploymentService deployments, MethodsClient slack, ClickReplies replies,
+    LifecycleClicks(ReleaseService deployments, MethodsClient slack, ClickReplies replies,
                     @Qualifier("slackWork") Executor slackWork) {
         this.deployments = deployments;
         this.slack = slack;
@@ -57,7 +57,7 @@ class LifecycleClicks {
         this.slackWork = slackWork;
     }
 
-    Optional<Deployment> deployment(BlockActionPayload payload) {
+    Optional<Release> deployment(BlockActionPayload payload) {
         var actions = payload.getActions();
         if (actions == null || actions.isEmpty() || actions.getFirst().getValue() == null) {
             return Optional.empty();
@@ -95,7 +95,7 @@ class LifecycleClicks {
     }
 
     /** Opens a modal asking for a reason; trigger ids live 3 seconds, so this goes right after the ack. */
-    void askReason(String triggerId, String callbackId, Deployment deployment, String title, String submit,
+    void askReason(String triggerId, String callbackId, Release deployment, String title, String submit,
                    String question) {
         var view = View.builder()
                 .type("modal")

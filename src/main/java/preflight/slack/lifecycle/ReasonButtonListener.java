@@ -8,7 +8,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /**
  * A lifecycle button that asks "why?" in a modal. Someone who may not do it, or a release
@@ -25,9 +25,9 @@ abstract class ReasonButtonListener implements SlackListener {
     }
 
     /** Throws NotAllowed or IllegalTransition when the modal makes no sense for this person now. */
-    abstract void check(Deployment deployment, Actor actor);
+    abstract void check(Release deployment, Actor actor);
 
-    abstract void ask(String triggerId, Deployment deployment);
+    abstract void ask(String triggerId, Release deployment);
 
     @Override
     public void register(App app) {

@@ -49,9 +49,9 @@ class ReasonSubmissionListener implements SlackListener {
         if (reason == null || reason.isBlank()) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, "Please say why — it goes into the audit trail."));
         }
-        long deploymentId;
+        long releaseId;
         try {
-            deploymentId = Long.parseLong(view.getPrivateMetadata());
+            releaseId = Long.parseLong(view.getPrivateMetadata());
         } catch (NumberFormatException e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, "This form has expired; nothing was changed."));
         }
@@ -59,9 +59,9 @@ class ReasonSubmissionListener implements SlackListener {
         var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
         try {
             switch (view.getCallbackId()) {
-                case ABORT -> lifecycle.abort(deploymentId, actor, reason);
-                case ROLL_BACK -> lifecycle.rollBack(deploymentId, actor, reason);
-                default -> lifecycle.ship(deploymentId, actor, reason);
+                case ABORT -> lifecycle.abort(releaseId, actor, reason);
+                case ROLL_BACK -> lifecycle.rollBack(releaseId, actor, reason);
+                default -> lifecycle.ship(releaseId, actor, reason);
             }
         } catch (NotAllowed | IllegalTransition | ShipBlocked e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(e.getMessage(), 150)));

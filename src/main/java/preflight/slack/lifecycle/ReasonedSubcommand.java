@@ -9,7 +9,7 @@ import java.util.List;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /** A lifecycle subcommand that needs a reason: {@code /deploy <name> [version] <reason>}. */
 abstract class ReasonedSubcommand implements DeploySubcommand {
@@ -20,9 +20,9 @@ abstract class ReasonedSubcommand implements DeploySubcommand {
         this.releases = releases;
     }
 
-    abstract void apply(Deployment deployment, Actor actor, String reason);
+    abstract void apply(Release deployment, Actor actor, String reason);
 
-    abstract String done(Deployment deployment);
+    abstract String done(Release deployment);
 
     @Override
     public Reply handle(SlashCommandPayload command, List<String> args) {

@@ -21,8 +21,8 @@ import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.Checklist;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ItemTick;
 
 /**
@@ -35,9 +35,9 @@ public class ReminderMessageRenderer {
 
     private static final int MAX_ITEMS = 25;
 
-    public RenderedMessage render(Deployment deployment, Checklist checklist, Map<String, ItemTick> ticks, String reminder,
+    public RenderedMessage render(Release deployment, Checklist checklist, Map<String, ItemTick> ticks, String reminder,
                            List<String> oncall, boolean direct, String snoozeLabel) {
-        String release = Mrkdwn.escape(deployment.release()) + " → " + Mrkdwn.escape(deployment.environment());
+        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         boolean checkin = reminder != null && reminder.startsWith("checkin-");
         String when = checkin ? reminder.substring("checkin-".length()) + " check-in" : "end of the monitoring window";
         String who = direct ? "" : (oncall.isEmpty() ? "_(no on-call set: `/deploy oncall @someone`)_ "
@@ -53,7 +53,7 @@ public class ReminderMessageRenderer {
                     "🔎 The release's probes are running again now; their results follow in "
                             + ThreadLinks.to(deployment, "the thread") + ".")))));
         }
-        if (deployment.status() == DeploymentStatus.SHIPPED) {
+        if (deployment.status() == ReleaseStatus.SHIPPED) {
             blocks.add(actions(a -> a.blockId("reminder:actions").elements(List.of(
                     LifecycleActions.complete(deployment),
                     LifecycleActions.snooze(deployment, snoozeLabel),

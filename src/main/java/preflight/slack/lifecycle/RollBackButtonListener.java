@@ -5,7 +5,7 @@ import preflight.slack.text.Mrkdwn;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 
 /** "Problem — roll back": asks what went wrong, in a modal. */
@@ -22,13 +22,13 @@ class RollBackButtonListener extends ReasonButtonListener {
     }
 
     @Override
-    void check(Deployment deployment, Actor actor) {
+    void check(Release deployment, Actor actor) {
         lifecycle.checkMayRollBack(deployment, actor);
     }
 
     @Override
-    void ask(String triggerId, Deployment deployment) {
+    void ask(String triggerId, Release deployment) {
         clicks.askReason(triggerId, ReasonSubmissionListener.ROLL_BACK, deployment, "Roll back", "Record roll back",
-                "What went wrong with *" + Mrkdwn.escape(deployment.release()) + "*?");
+                "What went wrong with *" + Mrkdwn.escape(deployment.version()) + "*?");
     }
 }

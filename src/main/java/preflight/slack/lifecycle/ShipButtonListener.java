@@ -47,7 +47,7 @@ class ShipButtonListener implements SlackListener {
         } else {
             clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, deployment,
                     "Ship with override", "Ship anyway",
-                    "*" + Mrkdwn.escape(deployment.release()) + "* is not ready:\n• "
+                    "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n• "
                             + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList())
                             + "\nShipping now is an emergency override: it is recorded and shown on the card."
                             + " Why ship anyway?");

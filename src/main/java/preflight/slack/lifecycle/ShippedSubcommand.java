@@ -54,12 +54,12 @@ class ShippedSubcommand implements DeploySubcommand {
             try {
                 lifecycle.ship(deployment.id(), SlackUsers.actor(command), override);
             } catch (ShipBlocked blocked) {
-                return new Reply("*" + Mrkdwn.escape(deployment.release()) + "* is not ready to ship:\n• "
+                return new Reply("*" + Mrkdwn.escape(deployment.version()) + "* is not ready to ship:\n• "
                         + String.join("\n• ", blocked.missing().stream().map(Mrkdwn::escape).toList())
                         + "\nTo ship anyway (recorded and shown as an emergency override): `/deploy shipped "
-                        + Mrkdwn.escape(deployment.release()) + " override <why>`");
+                        + Mrkdwn.escape(deployment.version()) + " override <why>`");
             }
-            return new Reply("Marked *" + Mrkdwn.escape(deployment.release()) + "* shipped"
+            return new Reply("Marked *" + Mrkdwn.escape(deployment.version()) + "* shipped"
                     + (override == null ? "" : " with an emergency override") + ". On-call will be asked to confirm it is healthy.");
         });
     }

@@ -47,7 +47,7 @@ class EarlierPosts {
     static Message.Metadata metadata(MessageView view) {
         return Message.Metadata.builder()
                 .eventType(EVENT_TYPE)
-                .eventPayload(Map.of("view_id", view.id(), "deployment_id", view.deploymentId()))
+                .eventPayload(Map.of("view_id", view.id(), "deployment_id", view.releaseId()))
                 .build();
     }
 
@@ -89,7 +89,7 @@ class EarlierPosts {
         for (var message : messages == null ? List.<Message>of() : messages) {
             if (isOf(message, view)) {
                 log.info("Message {} of deployment {} was posted by an attempt that got no answer; using it",
-                        view.seq(), view.deploymentId());
+                        view.seq(), view.releaseId());
                 return Optional.of(new Found(conversation, message.getTs()));
             }
         }
@@ -107,7 +107,7 @@ class EarlierPosts {
 
     private static Optional<Found> refused(MessageView view, String method, String error) {
         log.warn("Cannot check whether message {} of deployment {} was already posted ({} answered {});"
-                + " posting it again", view.seq(), view.deploymentId(), method, error);
+                + " posting it again", view.seq(), view.releaseId(), method, error);
         return Optional.empty();
     }
 

@@ -26,8 +26,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.reminder.ReminderScheduler;
 
@@ -42,7 +42,7 @@ public class MessageSync implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MessageSync.class);
 
     private final MessageViews views;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final ReleaseCardRenderer cards;
     private final ChecklistMessageRenderer checklists;
     private final ReminderMessageRenderer reminders;
@@ -59,7 +59,7 @@ public class MessageSync implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    MessageSync(MessageViews views, DeploymentService deployments, ReleaseCardRenderer cards,
+    MessageSync(MessageViews views, ReleaseService deployments, ReleaseCardRenderer cards,
                 ChecklistMessageRenderer checklists, ProbeRunMessageRenderer probeRuns,
                 SignoffMessageRenderer signoffs, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
                 ReminderScheduler reminderScheduler, EarlierPosts earlierPosts, MethodsClient slack,
@@ -148,7 +148,7 @@ public class MessageSync implements SmartLifecycle {
 
     /** @return false when Slack throttled us (429): nothing more may be sent until Retry-After */
     private boolean sync(MessageView view) {
-        var deployment = deployments.find(view.deploymentId()).orElseThrow();
+        var deployment = deployments.find(view.releaseId()).orElseThrow();
         String threadTs = view.kind().inThread() ? deployment.threadTs() : null;
         try {
             if (view.ts() == null && view.postUnansweredAt() != null) {
@@ -180,7 +180,7 @@ public class MessageSync implements SmartLifecycle {
             if (!response.isOk()) {
                 if (view.kind() == MessageView.Kind.CARD && view.ts() == null
                         && ChannelAccessNotice.CHANNEL_ERRORS.contains(response.getError())) {
-                    views.appendOnce(view.deploymentId(), MessageView.Kind.CHANNEL_ACCESS_DM, deployment.startedBy(),
+                    views.appendOnce(view.releaseId(), MessageView.Kind.CHANNEL_ACCESS_DM, deployment.startedBy(),
                             response.getError());
                 }
                 failed(view, response.getError(), null);
@@ -210,7 +210,7 @@ public class MessageSync implements SmartLifecycle {
     }
 
     /** An earlier attempt did post the message: record it (the card also as the release's thread). */
-    private void adopt(MessageView view, Deployment deployment, EarlierPosts.Found found) {
+    private void adopt(MessageView view, Release deployment, EarlierPosts.Found found) {
         tx.executeWithoutResult(status -> {
             if (view.kind() == MessageView.Kind.CARD) {
                 deployments.attachThread(deployment.id(), found.ts());
@@ -224,7 +224,7 @@ public class MessageSync implements SmartLifecycle {
      * locked in the order every other transaction uses (deployment, then its views), and a
      * transient database failure is retried.
      */
-    private void recordPost(MessageView view, Deployment deployment, String channel, String ts) {
+    private void recordPost(MessageView view, Release deployment, String channel, String ts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
@@ -239,12 +239,12 @@ public class MessageSync implements SmartLifecycle {
                     throw e;
                 }
                 log.info("Recording message {} of deployment {} failed ({}), retrying", view.seq(),
-                        view.deploymentId(), e.getClass().getSimpleName());
+                        view.releaseId(), e.getClass().getSimpleName());
             }
         }
     }
 
-    private RenderedMessage render(MessageView view, Deployment deployment) {
+    private RenderedMessage render(MessageView view, Release deployment) {
         return switch (view.kind()) {
             case CARD -> cards.render(deployment, deployments.progressOf(deployment));
             case CHECKLIST -> checklists.render(deployment, deployments.checklistOf(deployment),
@@ -264,7 +264,7 @@ public class MessageSync implements SmartLifecycle {
         var now = clock.instant();
         if (retryAfter != null) {
             log.info("Slack asked us to wait {} s (message {} of deployment {})", retryAfter.toSeconds(),
-                    view.seq(), view.deploymentId());
+                    view.seq(), view.releaseId());
             views.pauseAll(now.plus(retryAfter));
             views.postpone(view, now.plus(retryAfter), error);
             return;
@@ -273,11 +273,11 @@ public class MessageSync implements SmartLifecycle {
         var backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 9)));
         if (attempts >= settings.maxAttempts()) {
             log.warn("Giving up on message {} of deployment {} after {} attempts: {}", view.seq(),
-                    view.deploymentId(), attempts, error);
+                    view.releaseId(), attempts, error);
             backoff = Duration.ofDays(3650);
         } else {
             log.warn("Slack call for message {} of deployment {} failed ({}), retrying in {} s", view.seq(),
-                    view.deploymentId(), error, backoff.toSeconds());
+                    view.releaseId(), error, backoff.toSeconds());
         }
         views.failed(view, now.plus(backoff), error);
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * {@code postUnansweredAt} is set while an earlier chat.postMessage of it got no answer: Slack may
  * have posted it anyway (see {@link EarlierPosts}).
  */
-public record MessageView(long id, long deploymentId, Kind kind, int seq, int firstItem, int endItem, String channelId,
+public record MessageView(long id, long releaseId, Kind kind, int seq, int firstItem, int endItem, String channelId,
                    String ts, int wantedRev, String subject, Instant postUnansweredAt) {
 
     public enum Kind {

@@ -40,12 +40,12 @@ public class MessageViews {
     public record NewView(MessageView.Kind kind, int seq, int firstItem, int endItem) {
     }
 
-    public void create(long deploymentId, String channelId, List<NewView> thread) {
+    public void create(long releaseId, String channelId, List<NewView> thread) {
         jdbc.sql("""
                         INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id)
                         SELECT ?, kind, seq, first_item, end_item, ?
                           FROM unnest(?::text[], ?::int[], ?::int[], ?::int[]) AS t(kind, seq, first_item, end_item)""")
-                .params(deploymentId, channelId,
+                .params(releaseId, channelId,
                         thread.stream().map(view -> view.kind().name()).toArray(String[]::new),
                         thread.stream().mapToInt(NewView::seq).toArray(),
                         thread.stream().mapToInt(NewView::firstItem).toArray(),
@@ -58,34 +58,34 @@ public class MessageViews {
      * says which one of its kind it is (a probe run's number) and {@code subject} what it shows (a
      * reminder's name); its item range is empty, so ticks never mark it stale.
      */
-    public void append(long deploymentId, MessageView.Kind kind, String channelId, int ref, String subject) {
-        appendAfterLast(deploymentId, kind, channelId, ref, subject, "");
+    public void append(long releaseId, MessageView.Kind kind, String channelId, int ref, String subject) {
+        appendAfterLast(releaseId, kind, channelId, ref, subject, "");
     }
 
     /** Like {@link #append}, unless the release already has a message of that kind. */
-    public void appendOnce(long deploymentId, MessageView.Kind kind, String channelId, String subject) {
-        appendAfterLast(deploymentId, kind, channelId, 0, subject,
+    public void appendOnce(long releaseId, MessageView.Kind kind, String channelId, String subject) {
+        appendAfterLast(releaseId, kind, channelId, 0, subject,
                 "HAVING count(*) FILTER (WHERE kind = '" + kind.name() + "') = 0");
     }
 
-    private void appendAfterLast(long deploymentId, MessageView.Kind kind, String channelId, int ref, String subject,
+    private void appendAfterLast(long releaseId, MessageView.Kind kind, String channelId, int ref, String subject,
                                  String having) {
         jdbc.sql("""
                         INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, subject)
                         SELECT ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ? FROM message_view WHERE deployment_id = ?
                         """ + having)
-                .params(deploymentId, kind.name(), ref, ref, channelId, subject, deploymentId)
+                .params(releaseId, kind.name(), ref, ref, channelId, subject, releaseId)
                 .update();
     }
 
     /** The message of that kind and ref (see {@link #append}) needs re-rendering. */
-    public void markStale(long deploymentId, MessageView.Kind kind, int ref) {
-        changed("deployment_id = ? AND kind = ? AND first_item = ?", deploymentId, kind.name(), ref);
+    public void markStale(long releaseId, MessageView.Kind kind, int ref) {
+        changed("deployment_id = ? AND kind = ? AND first_item = ?", releaseId, kind.name(), ref);
     }
 
     /** The card and the reminders: everything that shows the release's state rather than items. */
-    public void markStateStale(long deploymentId) {
-        changed("deployment_id = ? AND kind IN ('CARD', 'REMINDER', 'REMINDER_DM')", deploymentId);
+    public void markStateStale(long releaseId) {
+        changed("deployment_id = ? AND kind IN ('CARD', 'REMINDER', 'REMINDER_DM')", releaseId);
     }
 
     /**
@@ -94,8 +94,8 @@ public class MessageViews {
      * card, and concurrent ticks updating that one row queued on its lock (and deadlocked).
      * {@link #claim} folds the changes in.
      */
-    public void markStale(long deploymentId, int itemIndex) {
-        changed("deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))", deploymentId, itemIndex,
+    public void markStale(long releaseId, int itemIndex) {
+        changed("deployment_id = ? AND (kind = 'CARD' OR (first_item <= ? AND ? < end_item))", releaseId, itemIndex,
                 itemIndex);
     }
 
@@ -116,8 +116,8 @@ public class MessageViews {
                 .update();
     }
 
-    public void markStale(long deploymentId, MessageView.Kind kind) {
-        changed("deployment_id = ? AND kind = ?", deploymentId, kind.name());
+    public void markStale(long releaseId, MessageView.Kind kind) {
+        changed("deployment_id = ? AND kind = ?", releaseId, kind.name());
     }
 
     /**
@@ -215,12 +215,12 @@ public class MessageViews {
         return jdbc.sql("SELECT attempts FROM message_view WHERE id = ?").param(viewId).query(Integer.class).optional().orElse(0);
     }
 
-    public List<MessageView> of(long deploymentId) {
+    public List<MessageView> of(long releaseId) {
         return jdbc.sql("""
                         SELECT id, deployment_id, kind, seq, first_item, end_item, channel_id, ts, wanted_rev, subject,
                                post_unanswered_at
                           FROM message_view WHERE deployment_id = ? ORDER BY seq""")
-                .param(deploymentId)
+                .param(releaseId)
                 .query(ROW)
                 .list();
     }

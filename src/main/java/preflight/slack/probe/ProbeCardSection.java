@@ -18,7 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.ProbeDefinition;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.probe.ProbeRun;
 import preflight.probe.ProbeRunResult;
 import preflight.probe.ProbeRuns;
@@ -42,7 +42,7 @@ class ProbeCardSection implements CardSection {
     }
 
     @Override
-    public List<LayoutBlock> blocks(Deployment deployment) {
+    public List<LayoutBlock> blocks(Release deployment) {
         var probes = runs.probesOf(deployment);
         if (probes.isEmpty()) {
             return List.of();
@@ -55,7 +55,7 @@ class ProbeCardSection implements CardSection {
     }
 
     @Override
-    public List<ButtonElement> buttons(Deployment deployment) {
+    public List<ButtonElement> buttons(Release deployment) {
         if (!deployment.status().active() || runs.probesOf(deployment).isEmpty()) {
             return List.of();
         }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.probe.ProbeRuns;
 
 /**
@@ -38,8 +38,8 @@ class ProbeRunLauncher {
     record Launch(boolean started, String reply) {
     }
 
-    Launch launch(Deployment deployment, String onlyProbe, Actor actor) {
-        String release = "*" + Mrkdwn.escape(deployment.release()) + "*";
+    Launch launch(Release deployment, String onlyProbe, Actor actor) {
+        String release = "*" + Mrkdwn.escape(deployment.version()) + "*";
         return switch (runs.start(deployment.id(), onlyProbe, actor)) {
             case ProbeRuns.Started started -> {
                 var run = started.run();

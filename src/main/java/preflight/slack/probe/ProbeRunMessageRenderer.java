@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 import preflight.checklist.Checklist;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 import preflight.probe.ProbeRun;
@@ -51,20 +51,20 @@ public class ProbeRunMessageRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ProbeRuns runs;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
 
-    ProbeRunMessageRenderer(ProbeRuns runs, DeploymentService deployments) {
+    ProbeRunMessageRenderer(ProbeRuns runs, ReleaseService deployments) {
         this.runs = runs;
         this.deployments = deployments;
     }
 
-    public RenderedMessage render(Deployment deployment, int runNumber) {
+    public RenderedMessage render(Release deployment, int runNumber) {
         var run = runs.run(deployment.id(), runNumber).orElseThrow();
         return render(deployment, run, runs.probesOf(deployment), runs.results(run),
                 deployments.checklistOf(deployment), deployments.ticksOf(deployment.id()));
     }
 
-    public RenderedMessage render(Deployment deployment, ProbeRun run, List<ProbeDefinition> probes,
+    public RenderedMessage render(Release deployment, ProbeRun run, List<ProbeDefinition> probes,
                            List<ProbeRunResult> results, Checklist checklist, Map<String, ItemTick> ticks) {
         Map<String, ProbeRunResult> byProbe = new LinkedHashMap<>();
         results.forEach(result -> byProbe.put(result.probeId(), result));
@@ -115,7 +115,7 @@ public class ProbeRunMessageRenderer {
             blocks.add(resultBlock(blocks.size(), current.toString()));
         }
         String foot = "Targets come from the template `" + Mrkdwn.escape(deployment.templateName())
-                + "` · `/deploy probe " + Mrkdwn.escape(deployment.release()) + "` runs them again"
+                + "` · `/deploy probe " + Mrkdwn.escape(deployment.version()) + "` runs them again"
                 + (run.finishedAt() == null ? "" : " · finished " + time(run.finishedAt(), "{time}"));
         blocks.add(context(c -> c.blockId("pr:foot").elements(List.of(markdownText(foot)))));
         return new RenderedMessage(fallback(deployment, run), blocks);
@@ -125,8 +125,8 @@ public class ProbeRunMessageRenderer {
         return section(s -> s.blockId("pr:res:" + index).text(markdownText(text)));
     }
 
-    private static String header(Deployment deployment, ProbeRun run) {
-        String title = "*🔎 Probe run #" + run.number() + "* for *" + Mrkdwn.escape(deployment.release()) + "* → "
+    private static String header(Release deployment, ProbeRun run) {
+        String title = "*🔎 Probe run #" + run.number() + "* for *" + Mrkdwn.escape(deployment.version()) + "* → "
                 + Mrkdwn.escape(deployment.environment())
                 + (run.fullRun() ? "" : " · re-check of `" + Mrkdwn.escape(run.onlyProbe()) + "`");
         return title + "\n" + status(run) + " · started by " + who(run.triggeredBy());
@@ -212,8 +212,8 @@ public class ProbeRunMessageRenderer {
         return "<!date^" + at.getEpochSecond() + "^" + format + "|" + TIME.format(at) + ">";
     }
 
-    private static String fallback(Deployment deployment, ProbeRun run) {
-        return "Probe run #" + run.number() + " for " + Mrkdwn.escape(deployment.release()) + ": "
+    private static String fallback(Release deployment, ProbeRun run) {
+        return "Probe run #" + run.number() + " for " + Mrkdwn.escape(deployment.version()) + ": "
                 + status(run).substring(status(run).indexOf(' ') + 1);
     }
 }

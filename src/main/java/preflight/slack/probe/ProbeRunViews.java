@@ -7,7 +7,7 @@ import preflight.slack.release.ReleaseViews;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.probe.ProbeRunEvent;
 
 /**
@@ -18,10 +18,10 @@ import preflight.probe.ProbeRunEvent;
 @Component
 class ProbeRunViews {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MessageViews views;
 
-    ProbeRunViews(DeploymentService deployments, MessageViews views) {
+    ProbeRunViews(ReleaseService deployments, MessageViews views) {
         this.deployments = deployments;
         this.views = views;
     }
@@ -30,13 +30,13 @@ class ProbeRunViews {
     void on(ProbeRunEvent event) {
         switch (event) {
             case ProbeRunEvent.Started started -> {
-                var deployment = deployments.find(started.deploymentId()).orElseThrow();
+                var deployment = deployments.find(started.releaseId()).orElseThrow();
                 views.append(deployment.id(), MessageView.Kind.PROBE_RUN, deployment.channelId(), started.runNumber(), null);
             }
             case ProbeRunEvent.ResultRecorded recorded ->
-                    views.markStale(recorded.deploymentId(), MessageView.Kind.PROBE_RUN, recorded.runNumber());
+                    views.markStale(recorded.releaseId(), MessageView.Kind.PROBE_RUN, recorded.runNumber());
             case ProbeRunEvent.Finished finished ->
-                    views.markStale(finished.deploymentId(), MessageView.Kind.PROBE_RUN, finished.runNumber());
+                    views.markStale(finished.releaseId(), MessageView.Kind.PROBE_RUN, finished.runNumber());
         }
     }
 }

@@ -11,8 +11,8 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 
 /**
  * {@code /deploy probe [version] [probe-id]}: runs the release's probes (or one of them). The
@@ -23,10 +23,10 @@ import preflight.deployment.DeploymentService;
 @Order(20)
 class ProbeSubcommand implements DeploySubcommand {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final ProbeRunLauncher launcher;
 
-    ProbeSubcommand(DeploymentService deployments, ProbeRunLauncher launcher) {
+    ProbeSubcommand(ReleaseService deployments, ProbeRunLauncher launcher) {
         this.deployments = deployments;
         this.launcher = launcher;
     }
@@ -48,7 +48,7 @@ class ProbeSubcommand implements DeploySubcommand {
             return new Reply("Too many words. Usage: `/deploy " + usage());
         }
         var active = deployments.activeInChannel(command.getChannelId());
-        Deployment deployment;
+        Release deployment;
         String probe = null;
         if (args.isEmpty()) {
             if (active.size() != 1) {
@@ -56,7 +56,7 @@ class ProbeSubcommand implements DeploySubcommand {
             }
             deployment = active.getFirst();
         } else {
-            var named = active.stream().filter(d -> d.release().equalsIgnoreCase(args.getFirst())).toList();
+            var named = active.stream().filter(d -> d.version().equalsIgnoreCase(args.getFirst())).toList();
             if (named.size() > 1) {
                 return new Reply("*" + shown(args.getFirst()) + "* is in progress in several environments here ("
                         + String.join(", ", named.stream().map(d -> Mrkdwn.escape(d.environment())).toList())
@@ -78,10 +78,10 @@ class ProbeSubcommand implements DeploySubcommand {
         return new Reply(launch.reply());
     }
 
-    private String notActive(String channelId, String version, List<Deployment> active) {
+    private String notActive(String channelId, String version, List<Release> active) {
         var earlier = deployments.latestByRelease(channelId, version);
         if (earlier.isPresent()) {
-            return "*" + Mrkdwn.escape(earlier.get().release()) + "* is " + earlier.get().status().label()
+            return "*" + Mrkdwn.escape(earlier.get().version()) + "* is " + earlier.get().status().label()
                     + "; its probes can no longer run.";
         }
         return "No release `" + shown(version) + "` is in progress in this channel."
@@ -92,13 +92,13 @@ class ProbeSubcommand implements DeploySubcommand {
         return "No release is in progress in this channel. Start one with `/deploy start <version>`.";
     }
 
-    private static String whichRelease(List<Deployment> active) {
+    private static String whichRelease(List<Release> active) {
         return "Several releases are in progress here: " + list(active) + ". Say which: `/deploy probe <version>"
                 + " [probe]`.";
     }
 
-    private static String list(List<Deployment> active) {
-        return String.join(", ", active.stream().map(d -> "`" + Mrkdwn.escape(d.release()) + "` ("
+    private static String list(List<Release> active) {
+        return String.join(", ", active.stream().map(d -> "`" + Mrkdwn.escape(d.version()) + "` ("
                 + Mrkdwn.escape(d.environment()) + ")").toList());
     }
 

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.deployment.Actor;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.reminder.MonitoringReminderDue;
 
 /** A post-deploy reminder comes with fresh evidence: the release's probes run again, in the thread. */
@@ -13,17 +13,17 @@ class ReminderProbeRun {
 
     static final Actor PREFLIGHT = new Actor("preflight", "Preflight post-deploy check");
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final ProbeRunLauncher launcher;
 
-    ReminderProbeRun(DeploymentService deployments, ProbeRunLauncher launcher) {
+    ReminderProbeRun(ReleaseService deployments, ProbeRunLauncher launcher) {
         this.deployments = deployments;
         this.launcher = launcher;
     }
 
     @TransactionalEventListener
     void on(MonitoringReminderDue due) {
-        deployments.find(due.deploymentId())
+        deployments.find(due.releaseId())
                 .filter(deployment -> !deployments.checklistOf(deployment).probes().isEmpty())
                 .ifPresent(deployment -> launcher.launch(deployment, null, PREFLIGHT));
     }

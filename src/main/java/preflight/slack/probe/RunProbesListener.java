@@ -12,7 +12,7 @@ import com.slack.api.bolt.response.Response;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 
 /**
  * "Run probes" on the release card. The release is the one whose card was clicked; the run's
@@ -22,12 +22,12 @@ import preflight.deployment.DeploymentService;
 @Component
 class RunProbesListener implements SlackListener {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MessageViews views;
     private final ProbeRunLauncher launcher;
     private final ClickReplies replies;
 
-    RunProbesListener(DeploymentService deployments, MessageViews views, ProbeRunLauncher launcher,
+    RunProbesListener(ReleaseService deployments, MessageViews views, ProbeRunLauncher launcher,
                       ClickReplies replies) {
         this.deployments = deployments;
         this.views = views;

@@ -5,7 +5,7 @@ import java.util.List;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /**
  * A feature's part of the release card: its blocks (sign-offs, probe results, …) and the
@@ -13,9 +13,9 @@ import preflight.deployment.Deployment;
  */
 public interface CardSection {
 
-    List<LayoutBlock> blocks(Deployment deployment);
+    List<LayoutBlock> blocks(Release deployment);
 
-    default List<ButtonElement> buttons(Deployment deployment) {
+    default List<ButtonElement> buttons(Release deployment) {
         return List.of();
     }
 }

@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import java.util.List;
 import java.util.Set;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /**
  * The direct message to whoever started a release whose thread Slack refuses to post: in a private
@@ -24,12 +24,12 @@ public final class ChannelAccessNotice {
     private ChannelAccessNotice() {
     }
 
-    public static RenderedMessage render(Deployment deployment) {
-        String release = Mrkdwn.escape(deployment.release()) + " → " + Mrkdwn.escape(deployment.environment());
+    public static RenderedMessage render(Release deployment) {
+        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         String text = "⚠️ I couldn't post the release thread for *" + release + "* in <#" + deployment.channelId()
                 + ">: I'm not a member of that channel. Invite me there with `/invite @Preflight` and the thread"
                 + " appears within minutes (I keep trying for about 20 minutes), or cancel the release there with"
-                + " `/deploy abort " + Mrkdwn.escape(deployment.release()) + " <reason>`.";
+                + " `/deploy abort " + Mrkdwn.escape(deployment.version()) + " <reason>`.";
         return new RenderedMessage("I couldn't post the release thread for " + release,
                 List.of(section(s -> s.blockId("channel-access").text(markdownText(text)))));
     }

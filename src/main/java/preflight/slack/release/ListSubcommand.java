@@ -11,16 +11,16 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 
 /** {@code /deploy list}: the active releases of this channel. */
 @Component
 @Order(4)
 class ListSubcommand implements DeploySubcommand {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
 
-    ListSubcommand(DeploymentService deployments) {
+    ListSubcommand(ReleaseService deployments) {
         this.deployments = deployments;
     }
 
@@ -43,7 +43,7 @@ class ListSubcommand implements DeploySubcommand {
         var text = new StringBuilder("*Active releases*");
         for (var deployment : active) {
             var progress = deployments.progressOf(deployment);
-            text.append("\n• ").append(ThreadLinks.to(deployment, Mrkdwn.escape(deployment.release()))).append(" → ")
+            text.append("\n• ").append(ThreadLinks.to(deployment, Mrkdwn.escape(deployment.version()))).append(" → ")
                     .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
                     .append(" · ").append(progress.done()).append('/').append(progress.total()).append(" items");
         }

@@ -19,7 +19,7 @@ import com.slack.api.model.block.composition.TextObject;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 import preflight.deployment.Progress;
 
 /** The root message of a release thread: what is being released, by whom, how far along. */
@@ -34,8 +34,8 @@ public class ReleaseCardRenderer {
         this.sections = sections;
     }
 
-    public RenderedMessage render(Deployment deployment, Progress progress) {
-        String release = Mrkdwn.escape(deployment.release());
+    public RenderedMessage render(Release deployment, Progress progress) {
+        String release = Mrkdwn.escape(deployment.version());
         String environment = Mrkdwn.escape(deployment.environment());
         List<TextObject> fields = List.of(
                 markdownText("*Status*\n" + statusEmoji(deployment) + " " + deployment.status().label()),
@@ -43,7 +43,7 @@ public class ReleaseCardRenderer {
                 markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName())),
                 markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
         var blocks = new ArrayList<LayoutBlock>(List.of(
-                header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.release()
+                header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.version()
                         + " → " + deployment.environment(), true))),
                 section(s -> s.blockId("card:fields").fields(fields)),
                 section(s -> s.blockId("card:progress").text(markdownText("*Checklist*  `" + bar(progress) + "`  "
@@ -69,7 +69,7 @@ public class ReleaseCardRenderer {
         return "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
     }
 
-    private static String statusEmoji(Deployment deployment) {
+    private static String statusEmoji(Release deployment) {
         return switch (deployment.status()) {
             case IN_PROGRESS -> "🟡";
             case SHIPPED -> "🔵";

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.deployment.ChecklistItemTicked;
-import preflight.deployment.DeploymentService;
-import preflight.deployment.DeploymentStarted;
+import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStarted;
 import preflight.deployment.ReleaseEvent;
 import preflight.reminder.MonitoringReminderDue;
 import preflight.reminder.SignoffNudgeDue;
@@ -26,11 +26,11 @@ import preflight.reminder.SignoffNudgeDue;
 @Component
 public class ReleaseViews {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MessageViews views;
     private final MessageSync sync;
 
-    ReleaseViews(DeploymentService deployments, MessageViews views, MessageSync sync) {
+    ReleaseViews(ReleaseService deployments, MessageViews views, MessageSync sync) {
         this.deployments = deployments;
         this.views = views;
         this.sync = sync;
@@ -38,7 +38,7 @@ public class ReleaseViews {
 
     /** The whole thread's outbox rows in one statement, from the checklist the release started with. */
     @EventListener
-    void on(DeploymentStarted event) {
+    void on(ReleaseStarted event) {
         var checklist = event.checklist();
         List<MessageViews.NewView> thread = new ArrayList<>();
         thread.add(new MessageViews.NewView(MessageView.Kind.CARD, 0, 0, 0));
@@ -49,24 +49,24 @@ public class ReleaseViews {
         if (!checklist.signoffRoles().isEmpty()) {
             thread.add(new MessageViews.NewView(MessageView.Kind.SIGNOFF, seq, 0, 0));
         }
-        views.create(event.deploymentId(), event.channelId(), thread);
+        views.create(event.releaseId(), event.channelId(), thread);
     }
 
     @EventListener
     void on(ReleaseEvent event) {
         switch (event) {
-            case DeploymentStarted started -> { }
-            case ChecklistItemTicked ticked -> views.markStale(ticked.deploymentId(), ticked.itemIndex());
+            case ReleaseStarted started -> { }
+            case ChecklistItemTicked ticked -> views.markStale(ticked.releaseId(), ticked.itemIndex());
             case MonitoringReminderDue due -> {
-                var deployment = deployments.find(due.deploymentId()).orElseThrow();
-                views.markStateStale(due.deploymentId());
-                views.append(due.deploymentId(), MessageView.Kind.REMINDER, deployment.channelId(), 0, due.kind().name());
+                var deployment = deployments.find(due.releaseId()).orElseThrow();
+                views.markStateStale(due.releaseId());
+                views.append(due.releaseId(), MessageView.Kind.REMINDER, deployment.channelId(), 0, due.kind().name());
                 due.oncallUsers().forEach(user ->
-                        views.append(due.deploymentId(), MessageView.Kind.REMINDER_DM, user, 0, due.kind().name()));
+                        views.append(due.releaseId(), MessageView.Kind.REMINDER_DM, user, 0, due.kind().name()));
             }
             case SignoffNudgeDue nudge -> nudge.users().forEach(user ->
-                    views.append(nudge.deploymentId(), MessageView.Kind.SIGNOFF_NUDGE_DM, user, 0, nudge.role()));
-            default -> views.markStateStale(event.deploymentId());
+                    views.append(nudge.releaseId(), MessageView.Kind.SIGNOFF_NUDGE_DM, user, 0, nudge.role()));
+            default -> views.markStateStale(event.releaseId());
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.TemplateCatalogue;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseAlreadyActive;
 import preflight.deployment.StartRelease;
 
@@ -37,9 +37,9 @@ class StartSubcommand implements DeploySubcommand {
             "preprod", "pre-production", "qa", "test", "uat", "dev", "development", "sandbox", "demo", "canary");
 
     private final TemplateCatalogue templates;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
 
-    StartSubcommand(TemplateCatalogue templates, DeploymentService deployments) {
+    StartSubcommand(TemplateCatalogue templates, ReleaseService deployments) {
         this.templates = templates;
         this.deployments = deployments;
     }
@@ -90,7 +90,7 @@ class StartSubcommand implements DeploySubcommand {
             return Reply.none();
         } catch (ReleaseAlreadyActive e) {
             var existing = e.existing();
-            return new Reply("*" + Mrkdwn.escape(existing.release()) + "* (" + Mrkdwn.escape(existing.environment())
+            return new Reply("*" + Mrkdwn.escape(existing.version()) + "* (" + Mrkdwn.escape(existing.environment())
                     + ") is already " + existing.status().label() + " in this channel: "
                     + ThreadLinks.to(existing, "open its thread") + ". Nothing new was started.");
         }

@@ -13,18 +13,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.approval.SignoffService;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 
 /** {@code /deploy status [version]}: a summary only the asker sees. */
 @Component
 @Order(2)
 class StatusSubcommand implements DeploySubcommand {
 
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final SignoffService signoffs;
 
-    StatusSubcommand(DeploymentService deployments, SignoffService signoffs) {
+    StatusSubcommand(ReleaseService deployments, SignoffService signoffs) {
         this.deployments = deployments;
         this.signoffs = signoffs;
     }
@@ -44,7 +44,7 @@ class StatusSubcommand implements DeploySubcommand {
         if (args.size() > 1) {
             return new Reply("Usage: `/deploy " + usage());
         }
-        List<Deployment> shown = args.isEmpty()
+        List<Release> shown = args.isEmpty()
                 ? deployments.activeInChannel(command.getChannelId())
                 : deployments.latestByRelease(command.getChannelId(), args.getFirst()).stream().toList();
         if (shown.isEmpty()) {
@@ -56,7 +56,7 @@ class StatusSubcommand implements DeploySubcommand {
         for (var deployment : shown) {
             var progress = deployments.progressOf(deployment);
             text.append(text.isEmpty() ? "" : "\n")
-                    .append("• *").append(Mrkdwn.escape(deployment.release())).append("* → ")
+                    .append("• *").append(Mrkdwn.escape(deployment.version())).append("* → ")
                     .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
                     .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
                     .append(progress.done()).append('/').append(progress.total()).append(" items · template `")

@@ -25,6 +25,6 @@ class ApproveButtonListener extends SignoffDecisionListener {
 
     @Override
     Outcome decide(SignoffClick click) {
-        return signoffs.approve(click.deploymentId(), click.roleIndex(), click.actor());
+        return signoffs.approve(click.releaseId(), click.roleIndex(), click.actor());
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import preflight.approval.ChannelAssignment;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 
 /**
  * {@code /deploy approvers [role] [@user @group… | clear]}: who may sign each role in this
@@ -32,9 +32,9 @@ class ApproversSubcommand implements DeploySubcommand {
     private static final int MAX_LINES = 40;
 
     private final SignoffService signoffs;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
 
-    ApproversSubcommand(SignoffService signoffs, DeploymentService deployments) {
+    ApproversSubcommand(SignoffService signoffs, ReleaseService deployments) {
         this.signoffs = signoffs;
         this.deployments = deployments;
     }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 import preflight.approval.Outcome;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 
 /**
  * Reject on the sign-off message: asks for the reason in a modal. The click is acked at once and
@@ -50,13 +50,13 @@ class RejectButtonListener implements SlackListener {
     private static final Logger log = LoggerFactory.getLogger(RejectButtonListener.class);
 
     private final SignoffService signoffs;
-    private final DeploymentService deployments;
+    private final ReleaseService deployments;
     private final MessageViews views;
     private final ClickReplies replies;
     private final MethodsClient slack;
     private final Executor slackWork;
 
-    RejectButtonListener(SignoffService signoffs, DeploymentService deployments, MessageViews views,
+    RejectButtonListener(SignoffService signoffs, ReleaseService deployments, MessageViews views,
                          ClickReplies replies, MethodsClient slack, @Qualifier("slackWork") Executor slackWork) {
         this.signoffs = signoffs;
         this.deployments = deployments;
@@ -81,7 +81,7 @@ class RejectButtonListener implements SlackListener {
         String triggerId = request.getPayload().getTriggerId();
         slackWork.execute(() -> {
             try {
-                var outcome = signoffs.check(click.deploymentId(), click.roleIndex(), click.actor().id());
+                var outcome = signoffs.check(click.releaseId(), click.roleIndex(), click.actor().id());
                 if (outcome instanceof Outcome.MayDecide(RoleState role)) {
                     var response = slack.viewsOpen(r -> r.triggerId(triggerId).view(modal(click, role)));
                     if (!response.isOk()) {
@@ -93,7 +93,7 @@ class RejectButtonListener implements SlackListener {
                     SignoffReplies.to(outcome).ifPresent(text -> replies.ephemeral(context, text));
                 }
             } catch (Exception e) {
-                log.error("Reject on role {} of deployment {} failed", click.roleIndex(), click.deploymentId(), e);
+                log.error("Reject on role {} of deployment {} failed", click.roleIndex(), click.releaseId(), e);
                 replies.ephemeral(context, SignoffReplies.FAILED);
             }
         });
@@ -101,10 +101,10 @@ class RejectButtonListener implements SlackListener {
     }
 
     private View modal(SignoffClick click, RoleState role) {
-        String release = deployments.find(click.deploymentId()).map(d -> Mrkdwn.escape(d.release())).orElse("?");
+        String release = deployments.find(click.releaseId()).map(d -> Mrkdwn.escape(d.version())).orElse("?");
         return view(v -> v.type("modal")
                 .callbackId(CALLBACK)
-                .privateMetadata(new RejectTarget(click.deploymentId(), click.roleIndex(), click.channelId()).encode())
+                .privateMetadata(new RejectTarget(click.releaseId(), click.roleIndex(), click.channelId()).encode())
                 .title(viewTitle(t -> t.type("plain_text").text("Reject sign-off")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -120,10 +120,10 @@ class RejectButtonListener implements SlackListener {
     }
 
     /** Which role a reject modal is about; kept in the modal's private_metadata. */
-    record RejectTarget(long deploymentId, int roleIndex, String channelId) {
+    record RejectTarget(long releaseId, int roleIndex, String channelId) {
 
         String encode() {
-            return deploymentId + ":" + roleIndex + ":" + channelId;
+            return releaseId + ":" + roleIndex + ":" + channelId;
         }
 
         /** @return null when the metadata is not ours */

@@ -66,10 +66,10 @@ class RejectReasonSubmission implements SlackListener {
         slackWork.execute(() -> {
             String answer;
             try {
-                answer = SignoffReplies.to(signoffs.reject(target.deploymentId(), target.roleIndex(), actor, reason))
+                answer = SignoffReplies.to(signoffs.reject(target.releaseId(), target.roleIndex(), actor, reason))
                         .orElse(null);
             } catch (RuntimeException e) {
-                log.error("Rejecting role {} of deployment {} failed", target.roleIndex(), target.deploymentId(), e);
+                log.error("Rejecting role {} of deployment {} failed", target.roleIndex(), target.releaseId(), e);
                 answer = SignoffReplies.FAILED;
             }
             if (answer != null) {

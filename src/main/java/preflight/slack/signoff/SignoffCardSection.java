@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 import preflight.approval.SignoffService;
 import preflight.approval.Verdict;
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /** The sign-off roles and the go / no-go verdict on the release card. */
 @Component
@@ -34,7 +34,7 @@ public class SignoffCardSection implements CardSection {
     }
 
     @Override
-    public List<LayoutBlock> blocks(Deployment deployment) {
+    public List<LayoutBlock> blocks(Release deployment) {
         var roles = signoffs.roles(deployment);
         var blocks = new ArrayList<LayoutBlock>();
         if (!roles.isEmpty()) {

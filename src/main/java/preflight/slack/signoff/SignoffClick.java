@@ -12,7 +12,7 @@ import preflight.deployment.Actor;
 
 
 /** A click on a sign-off button: which release (from the message it was on), which role, who. */
-record SignoffClick(long deploymentId, int roleIndex, Actor actor, String channelId) {
+record SignoffClick(long releaseId, int roleIndex, Actor actor, String channelId) {
 
     static Pattern actions(String action) {
         return Pattern.compile("^" + Pattern.quote(action) + ":\\d{1,3}$");

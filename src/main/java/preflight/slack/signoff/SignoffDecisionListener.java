@@ -56,7 +56,7 @@ abstract class SignoffDecisionListener implements SlackListener {
                 SignoffReplies.to(decide(click.get())).ifPresent(text -> replies.ephemeral(context, text));
             } catch (RuntimeException e) {
                 log.error("{} on role {} of deployment {} failed", action, click.get().roleIndex(),
-                        click.get().deploymentId(), e);
+                        click.get().releaseId(), e);
                 replies.ephemeral(context, SignoffReplies.FAILED);
             }
         });

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseStatus;
 
 /**
  * The sign-off message in the release thread: per role its state and the buttons to decide.
@@ -48,10 +48,10 @@ public class SignoffMessageRenderer {
         return action + ":" + roleIndex;
     }
 
-    public RenderedMessage render(Deployment deployment) {
+    public RenderedMessage render(Release deployment) {
         var roles = signoffs.roles(deployment);
-        boolean open = deployment.status() == DeploymentStatus.IN_PROGRESS;
-        String release = Mrkdwn.escape(deployment.release());
+        boolean open = deployment.status() == ReleaseStatus.IN_PROGRESS;
+        String release = Mrkdwn.escape(deployment.version());
         var blocks = new ArrayList<LayoutBlock>();
         String head = "*Sign-offs* for release *" + release + "*\n" + (open
                 ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."

@@ -10,7 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import java.util.List;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 /** The direct message that reminds someone a release is waiting for their sign-off. */
 public final class SignoffNudgeRenderer {
@@ -18,8 +18,8 @@ public final class SignoffNudgeRenderer {
     private SignoffNudgeRenderer() {
     }
 
-    public static RenderedMessage render(Deployment deployment, String role) {
-        String release = Mrkdwn.escape(deployment.release()) + " → " + Mrkdwn.escape(deployment.environment());
+    public static RenderedMessage render(Release deployment, String role) {
+        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
                 + SlackDates.of(deployment.startedAt()) + " by <@" + deployment.startedBy() + ">). "
                 + ThreadLinks.to(deployment, "Open the release thread") + " to approve or reject.";

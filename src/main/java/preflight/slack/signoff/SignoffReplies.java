@@ -31,7 +31,7 @@ final class SignoffReplies {
                     + "> can withdraw their decision on *" + SignoffFormat.roleName(role) + "*; nothing was changed.";
             case Outcome.NothingToWithdraw(RoleState role) -> "There is no decision on *" + SignoffFormat.roleName(role)
                     + "* to withdraw.";
-            case Outcome.Closed(var deployment) -> "Release *" + Mrkdwn.escape(deployment.release()) + "* is "
+            case Outcome.Closed(var deployment) -> "Release *" + Mrkdwn.escape(deployment.version()) + "* is "
                     + deployment.status().label() + "; its sign-offs can no longer change.";
             case Outcome.UnknownRole unknown -> UNKNOWN;
         });

@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ChecklistItemTicked;
-import preflight.deployment.DeploymentStarted;
+import preflight.deployment.ReleaseStarted;
 import preflight.deployment.ReleaseEvent;
 
 /**
@@ -27,8 +27,8 @@ class SignoffViews {
 
     @EventListener
     void on(ReleaseEvent event) {
-        if (!(event instanceof ChecklistItemTicked) && !(event instanceof DeploymentStarted)) {
-            views.markStale(event.deploymentId(), MessageView.Kind.SIGNOFF);
+        if (!(event instanceof ChecklistItemTicked) && !(event instanceof ReleaseStarted)) {
+            views.markStale(event.releaseId(), MessageView.Kind.SIGNOFF);
         }
     }
 }

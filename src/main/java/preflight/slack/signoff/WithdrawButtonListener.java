@@ -28,6 +28,6 @@ class WithdrawButtonListener extends SignoffDecisionListener {
 
     @Override
     Outcome decide(SignoffClick click) {
-        return signoffs.withdraw(click.deploymentId(), click.roleIndex(), click.actor());
+        return signoffs.withdraw(click.releaseId(), click.roleIndex(), click.actor());
     }
 }

@@ -1,6 +1,6 @@
 package preflight.slack.text;
 
-import preflight.deployment.Deployment;
+import preflight.deployment.Release;
 
 public final class ThreadLinks {
 
@@ -8,7 +8,7 @@ public final class ThreadLinks {
     }
 
     /** A mrkdwn link to the release thread, or a note that it is still being posted. */
-    public static String to(Deployment deployment, String label) {
+    public static String to(Release deployment, String label) {
         if (deployment.threadTs() == null) {
             return label + " (its thread is being posted)";
         }

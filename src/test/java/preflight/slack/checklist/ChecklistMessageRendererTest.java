@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import preflight.checklist.Checklist;
 import preflight.checklist.ChecklistParser;
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 
@@ -141,10 +141,10 @@ public class ChecklistMessageRendererTest {
         return ticks;
     }
 
-    private static Deployment deployment(String release) {
+    private static Release deployment(String release) {
         var now = Instant.parse("2026-11-21T14:00:00Z");
-        return new Deployment(1L, 0, "C1", "acme", release, "production", "t", "", "U0ALICE", "alice",
-                DeploymentStatus.IN_PROGRESS, "1.2", now, now);
+        return new Release(1L, 0, "C1", "acme", release, "production", "t", "", "U0ALICE", "alice",
+                ReleaseStatus.IN_PROGRESS, "1.2", now, now);
     }
 
     private static String actionsBlockId(RenderedMessage message) {

@@ -40,7 +40,7 @@ class BadInputFuzzTest extends SlackAppFixture {
     };
 
     private final Random random = new Random(20_260_601L);
-    private long deploymentId;
+    private long releaseId;
     private FakeSlackApi.Message checklist;
     private Baseline before;
 
@@ -49,7 +49,7 @@ class BadInputFuzzTest extends SlackAppFixture {
         requests.command(channel, "U0ALICE", "alice", "start v1.0");
         checklist = awaitThread("v1.0", 1).getFirst();
         SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(15));
-        deploymentId = jdbc.sql("SELECT id FROM deployment").query(Long.class).single();
+        releaseId = jdbc.sql("SELECT id FROM deployment").query(Long.class).single();
         before = baseline();
     }
 
@@ -202,7 +202,7 @@ class BadInputFuzzTest extends SlackAppFixture {
 
     private void assertNothingChangedAndNoPing() {
         assertThat(baseline()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT status FROM deployment WHERE id = ?").param(deploymentId).query(String.class)
+        assertThat(jdbc.sql("SELECT status FROM deployment WHERE id = ?").param(releaseId).query(String.class)
                 .single()).isEqualTo("IN_PROGRESS");
         SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(15));
         SlackMatchesDatabase.assertEqual(jdbc, slack);

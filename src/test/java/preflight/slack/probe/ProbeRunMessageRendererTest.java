@@ -19,8 +19,8 @@ import preflight.checklist.Checklist;
 import preflight.checklist.ChecklistParser;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 import preflight.probe.ProbeResult.Outcome;
@@ -114,8 +114,8 @@ class ProbeRunMessageRendererTest {
                 status == ProbeRun.Status.RUNNING ? null : NOW, passed, failed);
     }
 
-    private static Deployment deployment() {
-        return new Deployment(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
-                DeploymentStatus.IN_PROGRESS, "1.2", NOW, NOW);
+    private static Release deployment() {
+        return new Release(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
+                ReleaseStatus.IN_PROGRESS, "1.2", NOW, NOW);
     }
 }

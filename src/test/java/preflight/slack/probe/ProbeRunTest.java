@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.probe.ProbeRuns;
 
 /**
@@ -33,7 +33,7 @@ class ProbeRunTest extends SlackAppFixture {
     private static ProbeTargets targets;
 
     @Autowired
-    private DeploymentService deployments;
+    private ReleaseService deployments;
 
     @Autowired
     private ProbeRuns probeRuns;
@@ -54,7 +54,7 @@ class ProbeRunTest extends SlackAppFixture {
     @BeforeEach
     void startRelease() {
         targets.healthStatus.set(200);
-        targets.release();
+        targets.unblock();
         requests.command(channel, "U0ALICE", "alice", "start v1.2 " + TEMPLATE);
         items = BlockKit.optionValues(awaitThread("v1.2", 1));
         assertThat(items).hasSize(4);
@@ -62,7 +62,7 @@ class ProbeRunTest extends SlackAppFixture {
 
     @AfterEach
     void letRunsFinish() {
-        targets.release();
+        targets.unblock();
         await(() -> count("SELECT count(*) FROM probe_run WHERE status = 'RUNNING'") == 0, "runs to finish");
     }
 
@@ -144,7 +144,7 @@ class ProbeRunTest extends SlackAppFixture {
 
     @Test
     void aFailingProbeLeavesAnotherProbesTickAlone() {
-        long deployment = deploymentId();
+        long deployment = releaseId();
         deployments.applyProbeResult(deployment, "smoke", List.of(items.get(0)), true, "ok");
         targets.healthStatus.set(503);
 
@@ -157,7 +157,7 @@ class ProbeRunTest extends SlackAppFixture {
 
     @Test
     void theVerdictIsTheLatestFinishedFullRun() {
-        long deployment = deploymentId();
+        long deployment = releaseId();
         assertThat(probeRuns.latest(deployment)).isEmpty();
 
         requests.command(channel, "U0ALICE", "alice", "probe");
@@ -173,7 +173,7 @@ class ProbeRunTest extends SlackAppFixture {
 
     @Test
     void aRunLostWithItsInstanceDoesNotBlockTheNextOne() {
-        long deployment = deploymentId();
+        long deployment = releaseId();
         jdbc.sql("""
                 INSERT INTO probe_run (deployment_id, number, probe_count, triggered_by, triggered_by_name, started_at,
                                        expected_by)
@@ -218,7 +218,7 @@ class ProbeRunTest extends SlackAppFixture {
         assertThat(count("SELECT count(*) FROM probe_run")).isEqualTo(1);
         var running = awaitRunMessage(1, "Running");
         assertThat(blockText(running)).contains("⏳ *health*");
-        targets.release();
+        targets.unblock();
         awaitRunFinished(1);
         assertThat(count("SELECT count(*) FROM probe_run")).isEqualTo(1);
     }
@@ -281,7 +281,7 @@ class ProbeRunTest extends SlackAppFixture {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private long deploymentId() {
+    private long releaseId() {
         return jdbc.sql("SELECT id FROM deployment WHERE release = 'v1.2'").query(Long.class).single();
     }
 

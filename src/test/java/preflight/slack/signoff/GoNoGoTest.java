@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import preflight.deployment.DeploymentService;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ShipGuard;
 
 class GoNoGoTest extends SignoffFixture {
@@ -21,7 +21,7 @@ class GoNoGoTest extends SignoffFixture {
     List<ShipGuard> guards;
 
     @Autowired
-    DeploymentService deployments;
+    ReleaseService deployments;
 
     @Test
     void theVerdictTurnsFromNoGoToGoAsTheLastPieceArrives() {

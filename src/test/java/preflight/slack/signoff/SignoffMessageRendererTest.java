@@ -25,8 +25,8 @@ import preflight.approval.SignoffDecision;
 import preflight.approval.SignoffService;
 import preflight.approval.Verdict;
 import preflight.deployment.Actor;
-import preflight.deployment.Deployment;
-import preflight.deployment.DeploymentStatus;
+import preflight.deployment.Release;
+import preflight.deployment.ReleaseStatus;
 
 /** The sign-off message and card section stay within Slack's limits however many roles and words there are. */
 class SignoffMessageRendererTest {
@@ -39,7 +39,7 @@ class SignoffMessageRendererTest {
 
     @Test
     void eachRoleHasItsStateAndTheButtonsThatApply() {
-        var deployment = deployment(DeploymentStatus.IN_PROGRESS);
+        var deployment = deployment(ReleaseStatus.IN_PROGRESS);
         given(signoffs.roles(deployment)).willReturn(List.of(
                 role(0, "Tech Lead", null),
                 role(1, "QA Lead", decision("QA Lead", Decision.APPROVED, null)),
@@ -58,7 +58,7 @@ class SignoffMessageRendererTest {
 
     @Test
     void aReleaseNoLongerInProgressShowsNoButtons() {
-        var deployment = deployment(DeploymentStatus.SHIPPED);
+        var deployment = deployment(ReleaseStatus.SHIPPED);
         given(signoffs.roles(deployment)).willReturn(List.of(role(0, "Tech Lead", null)));
 
         var message = BlockKit.json(renderer.render(deployment));
@@ -69,7 +69,7 @@ class SignoffMessageRendererTest {
 
     @Test
     void manyRolesWithLongReasonsStillFit() {
-        var deployment = deployment(DeploymentStatus.IN_PROGRESS);
+        var deployment = deployment(ReleaseStatus.IN_PROGRESS);
         var roles = IntStream.range(0, 40).mapToObj(i -> role(i, "Role " + i + " " + "x".repeat(100),
                 i % 2 == 0 ? null : decision("Role " + i, Decision.REJECTED, "<@U0> & ".repeat(200)))).toList();
         given(signoffs.roles(deployment)).willReturn(roles);
@@ -100,8 +100,8 @@ class SignoffMessageRendererTest {
         return new SignoffDecision(role, decision, new Actor("U0DECIDER", "decider"), reason, AT);
     }
 
-    private static Deployment deployment(DeploymentStatus status) {
-        return new Deployment(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
+    private static Release deployment(ReleaseStatus status) {
+        return new Release(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
                 status, "1.2", AT, AT);
     }
 }

@@ -1,6 +1,6 @@
 package preflight.deployment;
 
-public enum DeploymentStatus {
+public enum ReleaseStatus {
     IN_PROGRESS("in progress"),
     SHIPPED("shipped — monitoring"),
     COMPLETED("completed"),
@@ -9,7 +9,7 @@ public enum DeploymentStatus {
 
     private final String label;
 
-    DeploymentStatus(String label) {
+    ReleaseStatus(String label) {
         this.label = label;
     }
 

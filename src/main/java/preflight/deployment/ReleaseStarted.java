@@ -3,5 +3,5 @@ package preflight.deployment;
 import preflight.checklist.Checklist;
 
 /** A release was started in a channel with the checklist of its template, as parsed at that moment. */
-public record DeploymentStarted(long deploymentId, String channelId, Checklist checklist) implements ReleaseEvent {
+public record ReleaseStarted(long releaseId, String channelId, Checklist checklist) implements ReleaseEvent {
 }

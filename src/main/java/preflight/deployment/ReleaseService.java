@@ -21,9 +21,9 @@ import preflight.checklist.Template;
  * it publishes inside that transaction let the Slack views mark themselves stale atomically.
  */
 @Service
-public class DeploymentService {
+public class ReleaseService {
 
-    private final DeploymentRepository deployments;
+    private final ReleaseRepository deployments;
     private final ItemTicks ticks;
     private final AuditTrail audit;
     private final ReleaseChecklists checklists;
@@ -32,7 +32,7 @@ public class DeploymentService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DeploymentService(DeploymentRepository deployments, ItemTicks ticks, AuditTrail audit,
+    ReleaseService(ReleaseRepository deployments, ItemTicks ticks, AuditTrail audit,
                       ReleaseChecklists checklists, ApplicationEventPublisher events, TransactionTemplate tx,
                       JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -46,39 +46,39 @@ public class DeploymentService {
     }
 
     /** @throws ReleaseAlreadyActive when the same release and environment is active in the channel */
-    public Deployment start(StartRelease command, Template template) {
+    public Release start(StartRelease command, Template template) {
         try {
             return tx.execute(status -> {
-                deployments.findActive(command.channelId(), command.release(), command.environment())
+                deployments.findActive(command.channelId(), command.version(), command.environment())
                         .ifPresent(existing -> {
                             throw new ReleaseAlreadyActive(existing);
                         });
                 var now = clock.instant();
-                var deployment = deployments.save(Deployment.start(command, template.source(), now));
-                audit.record(deployment.id(), "STARTED", command.actor(), command.release(),
+                var deployment = deployments.save(Release.start(command, template.source(), now));
+                audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
                         "template " + command.templateName() + ", environment " + command.environment(), now);
-                events.publishEvent(new DeploymentStarted(deployment.id(), command.channelId(), template.checklist()));
+                events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
                 return deployment;
             });
         } catch (DuplicateKeyException raced) {
             // Two starts at the same instant: the unique index let exactly one through.
             throw new ReleaseAlreadyActive(deployments
-                    .findActive(command.channelId(), command.release(), command.environment())
+                    .findActive(command.channelId(), command.version(), command.environment())
                     .orElseThrow(() -> raced));
         }
     }
 
     /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
     public boolean setTicked(TickableRelease release, String itemId, boolean ticked, Actor actor) {
-        long deploymentId = release.id();
+        long releaseId = release.id();
         int index = indexOf(release.checklist(), itemId);
         return Boolean.TRUE.equals(tx.execute(status -> {
             var now = clock.instant();
             boolean changed = ticked // each with its audit event
-                    ? ticks.tick(deploymentId, itemId, actor, TickSource.USER, now, null)
-                    : ticks.untick(deploymentId, itemId, actor, now);
+                    ? ticks.tick(releaseId, itemId, actor, TickSource.USER, now, null)
+                    : ticks.untick(releaseId, itemId, actor, now);
             if (changed) {
-                events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, actor));
+                events.publishEvent(new ChecklistItemTicked(releaseId, itemId, index, ticked, actor));
             }
             return changed;
         }));
@@ -88,18 +88,18 @@ public class DeploymentService {
      * The release as a click sees it, in one narrow read: a click on a hot release finds its parsed
      * checklist by the snapshot's digest and never reads the snapshot.
      */
-    public Optional<TickableRelease> tickable(long deploymentId) {
-        record Row(String release, DeploymentStatus status, String templateName, String templateDigest) {
+    public Optional<TickableRelease> tickable(long releaseId) {
+        record Row(String version, ReleaseStatus status, String templateName, String templateDigest) {
         }
         return jdbc.sql("SELECT release, status, template_name, template_digest FROM deployment WHERE id = ?")
-                .param(deploymentId)
-                .query((rs, n) -> new Row(rs.getString("release"), DeploymentStatus.valueOf(rs.getString("status")),
+                .param(releaseId)
+                .query((rs, n) -> new Row(rs.getString("release"), ReleaseStatus.valueOf(rs.getString("status")),
                         rs.getString("template_name"), rs.getString("template_digest")))
                 .optional()
-                .map(row -> new TickableRelease(deploymentId, row.release(), row.status(),
+                .map(row -> new TickableRelease(releaseId, row.version(), row.status(),
                         checklists.of(row.templateName(), row.templateDigest(), () -> jdbc
                                 .sql("SELECT template_source FROM deployment WHERE id = ?")
-                                .param(deploymentId)
+                                .param(releaseId)
                                 .query(String.class)
                                 .single())));
     }
@@ -110,15 +110,15 @@ public class DeploymentService {
      * back only the ticks this probe gave. A person's tick is never unticked or overwritten. A
      * release that is no longer active keeps its checklist as it is.
      */
-    public List<ProbeTickChange> applyProbeResult(long deploymentId, String probeId, List<String> itemIds,
+    public List<ProbeTickChange> applyProbeResult(long releaseId, String probeId, List<String> itemIds,
                                                   boolean passed, String detail) {
         return tx.execute(status -> {
-            var deployment = deployments.findById(deploymentId).orElseThrow();
+            var deployment = deployments.findById(releaseId).orElseThrow();
             var checklist = checklists.of(deployment);
             var probe = new Actor("probe:" + probeId, probeId);
             String evidence = "probe " + probeId + (passed ? " passed: " : " failed: ") + detail;
             var now = clock.instant();
-            var current = ticks.of(deploymentId);
+            var current = ticks.of(releaseId);
             var changes = new ArrayList<ProbeTickChange>();
             for (String itemId : itemIds) {
                 int index = indexOf(checklist, itemId);
@@ -129,10 +129,10 @@ public class DeploymentService {
                 if (!deployment.status().active()) {
                     effect = ProbeTickChange.Effect.UNCHANGED;
                 } else if (passed && existing == null) {
-                    effect = ticks.tick(deploymentId, itemId, probe, TickSource.PROBE, now, evidence)
+                    effect = ticks.tick(releaseId, itemId, probe, TickSource.PROBE, now, evidence)
                             ? ProbeTickChange.Effect.TICKED : ProbeTickChange.Effect.KEPT;
                 } else if (!passed && ownTick) {
-                    effect = ticks.untickIfTickedBy(deploymentId, itemId, probe, TickSource.PROBE, now, evidence)
+                    effect = ticks.untickIfTickedBy(releaseId, itemId, probe, TickSource.PROBE, now, evidence)
                             ? ProbeTickChange.Effect.UNTICKED : ProbeTickChange.Effect.KEPT;
                 } else {
                     effect = existing != null && !ownTick ? ProbeTickChange.Effect.KEPT
@@ -140,14 +140,14 @@ public class DeploymentService {
                 }
                 if (effect == ProbeTickChange.Effect.TICKED || effect == ProbeTickChange.Effect.UNTICKED) {
                     boolean ticked = effect == ProbeTickChange.Effect.TICKED;
-                    events.publishEvent(new ChecklistItemTicked(deploymentId, itemId, index, ticked, probe));
+                    events.publishEvent(new ChecklistItemTicked(releaseId, itemId, index, ticked, probe));
                 }
                 ItemTick after = switch (effect) {
                     case TICKED -> new ItemTick(itemId, probe, TickSource.PROBE, now);
                     case UNTICKED -> null;
                     case UNCHANGED -> existing;
                     // a person changed the item while the probe ran: show what they left
-                    case KEPT -> existing != null && !ownTick ? existing : ticks.of(deploymentId).get(itemId);
+                    case KEPT -> existing != null && !ownTick ? existing : ticks.of(releaseId).get(itemId);
                 };
                 changes.add(new ProbeTickChange(itemId, effect, after));
             }
@@ -159,38 +159,38 @@ public class DeploymentService {
      * Records where the release thread is. A narrow update rather than a save of the aggregate:
      * it must not collide with a ship or abort changing the same row at that moment.
      */
-    public void attachThread(long deploymentId, String threadTs) {
+    public void attachThread(long releaseId, String threadTs) {
         jdbc.sql("UPDATE deployment SET thread_ts = ? WHERE id = ? AND thread_ts IS NULL")
-                .params(threadTs, deploymentId)
+                .params(threadTs, releaseId)
                 .update();
     }
 
-    public Optional<Deployment> find(long deploymentId) {
-        return deployments.findById(deploymentId);
+    public Optional<Release> find(long releaseId) {
+        return deployments.findById(releaseId);
     }
 
     /** Releases still before shipping that started before the given time, in every channel. */
-    public List<Deployment> inProgressStartedBefore(java.time.Instant before) {
+    public List<Release> inProgressStartedBefore(java.time.Instant before) {
         return deployments.findInProgressStartedBefore(before);
     }
 
-    public List<Deployment> activeInChannel(String channelId) {
+    public List<Release> activeInChannel(String channelId) {
         return deployments.findActiveInChannel(channelId);
     }
 
-    public Optional<Deployment> latestByRelease(String channelId, String release) {
+    public Optional<Release> latestByRelease(String channelId, String release) {
         return deployments.findLatestByRelease(channelId, release);
     }
 
-    public Checklist checklistOf(Deployment deployment) {
+    public Checklist checklistOf(Release deployment) {
         return checklists.of(deployment);
     }
 
-    public Map<String, ItemTick> ticksOf(long deploymentId) {
-        return ticks.of(deploymentId);
+    public Map<String, ItemTick> ticksOf(long releaseId) {
+        return ticks.of(releaseId);
     }
 
-    public Progress progressOf(Deployment deployment) {
+    public Progress progressOf(Release deployment) {
         var items = checklists.of(deployment).items();
         var ticked = ticks.of(deployment.id());
         int done = (int) items.stream().map(Item::id).filter(ticked::containsKey).count();

@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -13,22 +14,24 @@ import org.springframework.data.relational.core.mapping.Table;
  * rows so that fifty people ticking at once never contend for this row's version.
  */
 @Table("deployment")
-public class Deployment {
+public class Release {
 
     @Id
     private Long id;
     @Version
-    private int version;
+    @Column("version")
+    private int revision;
     private final String channelId;
     private final String teamDomain;
-    private final String release;
+    @Column("release")
+    private final String version;
     private final String environment;
     private final String templateName;
     private final String templateSource;
     private final String startedBy;
     private final String startedByName;
-    private DeploymentStatus status;
-    /** Written only by {@link DeploymentService#attachThread}, never by saving the aggregate, so a
+    private ReleaseStatus status;
+    /** Written only by {@link ReleaseService#attachThread}, never by saving the aggregate, so a
      *  save of a copy loaded before the thread was posted cannot erase it. */
     @ReadOnlyProperty
     private String threadTs;
@@ -42,27 +45,27 @@ public class Deployment {
     private String closeReason;
     private String overrideReason;
 
-    public Deployment(Long id, int version, String channelId, String teamDomain, String release, String environment,
+    public Release(Long id, int revision, String channelId, String teamDomain, String version, String environment,
                       String templateName, String templateSource, String startedBy, String startedByName,
-                      DeploymentStatus status, String threadTs, Instant startedAt, Instant updatedAt) {
-        this(id, version, channelId, teamDomain, release, environment, templateName, templateSource, startedBy,
+                      ReleaseStatus status, String threadTs, Instant startedAt, Instant updatedAt) {
+        this(id, revision, channelId, teamDomain, version, environment, templateName, templateSource, startedBy,
                 startedByName, status, threadTs, startedAt, updatedAt, null, null, null, null);
     }
 
     @PersistenceCreator
-    Deployment(Long id, int version, String channelId, String teamDomain, String release, String environment,
+    Release(Long id, int revision, String channelId, String teamDomain, String version, String environment,
                String templateName, String templateSource, String startedBy, String startedByName,
-               DeploymentStatus status, String threadTs, Instant startedAt, Instant updatedAt, Instant shippedAt,
+               ReleaseStatus status, String threadTs, Instant startedAt, Instant updatedAt, Instant shippedAt,
                Instant closedAt, String closeReason, String overrideReason) {
         this.shippedAt = shippedAt;
         this.closedAt = closedAt;
         this.closeReason = closeReason;
         this.overrideReason = overrideReason;
         this.id = id;
-        this.version = version;
+        this.revision = revision;
         this.channelId = channelId;
         this.teamDomain = teamDomain;
-        this.release = release;
+        this.version = version;
         this.environment = environment;
         this.templateName = templateName;
         this.templateSource = templateSource;
@@ -74,43 +77,43 @@ public class Deployment {
         this.updatedAt = updatedAt;
     }
 
-    static Deployment start(StartRelease command, String templateSource, Instant now) {
-        return new Deployment(null, 0, command.channelId(), command.teamDomain(), command.release(),
+    static Release start(StartRelease command, String templateSource, Instant now) {
+        return new Release(null, 0, command.channelId(), command.teamDomain(), command.version(),
                 command.environment(), command.templateName(), templateSource, command.actor().id(),
-                command.actor().name(), DeploymentStatus.IN_PROGRESS, null, now, now);
+                command.actor().name(), ReleaseStatus.IN_PROGRESS, null, now, now);
     }
 
     void ship(String overrideReason, Instant now) {
-        require(DeploymentStatus.IN_PROGRESS, "ship");
-        this.status = DeploymentStatus.SHIPPED;
+        require(ReleaseStatus.IN_PROGRESS, "ship");
+        this.status = ReleaseStatus.SHIPPED;
         this.overrideReason = overrideReason;
         this.shippedAt = now;
         this.updatedAt = now;
     }
 
     void abort(String reason, Instant now) {
-        require(DeploymentStatus.IN_PROGRESS, "abort");
-        close(DeploymentStatus.ABORTED, reason, now);
+        require(ReleaseStatus.IN_PROGRESS, "abort");
+        close(ReleaseStatus.ABORTED, reason, now);
     }
 
     void complete(Instant now) {
-        require(DeploymentStatus.SHIPPED, "complete");
-        close(DeploymentStatus.COMPLETED, null, now);
+        require(ReleaseStatus.SHIPPED, "complete");
+        close(ReleaseStatus.COMPLETED, null, now);
     }
 
     void rollBack(String reason, Instant now) {
-        require(DeploymentStatus.SHIPPED, "roll back");
-        close(DeploymentStatus.ROLLED_BACK, reason, now);
+        require(ReleaseStatus.SHIPPED, "roll back");
+        close(ReleaseStatus.ROLLED_BACK, reason, now);
     }
 
-    private void close(DeploymentStatus closed, String reason, Instant now) {
+    private void close(ReleaseStatus closed, String reason, Instant now) {
         this.status = closed;
         this.closeReason = reason;
         this.closedAt = now;
         this.updatedAt = now;
     }
 
-    private void require(DeploymentStatus expected, String action) {
+    private void require(ReleaseStatus expected, String action) {
         if (status != expected) {
             throw new IllegalTransition(this, action);
         }
@@ -119,14 +122,14 @@ public class Deployment {
     public Long id() { return id; }
     public String channelId() { return channelId; }
     public String teamDomain() { return teamDomain; }
-    public String release() { return release; }
+    public String version() { return version; }
     public String environment() { return environment; }
     public String templateName() { return templateName; }
     public String templateSource() { return templateSource; }
     String templateDigest() { return templateDigest; }
     public String startedBy() { return startedBy; }
     public String startedByName() { return startedByName; }
-    public DeploymentStatus status() { return status; }
+    public ReleaseStatus status() { return status; }
     public String threadTs() { return threadTs; }
     public Instant startedAt() { return startedAt; }
     public Instant updatedAt() { return updatedAt; }

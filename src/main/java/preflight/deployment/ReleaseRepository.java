@@ -6,26 +6,26 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface DeploymentRepository extends ListCrudRepository<Deployment, Long> {
+interface ReleaseRepository extends ListCrudRepository<Release, Long> {
 
     @Query("""
             SELECT * FROM deployment
              WHERE channel_id = :channelId AND status IN ('IN_PROGRESS', 'SHIPPED')
              ORDER BY started_at DESC""")
-    List<Deployment> findActiveInChannel(String channelId);
+    List<Release> findActiveInChannel(String channelId);
 
     @Query("SELECT * FROM deployment WHERE status = 'IN_PROGRESS' AND started_at < :before ORDER BY id")
-    List<Deployment> findInProgressStartedBefore(java.time.Instant before);
+    List<Release> findInProgressStartedBefore(java.time.Instant before);
 
     @Query("""
             SELECT * FROM deployment
              WHERE channel_id = :channelId AND lower(release) = lower(:release)
                AND lower(environment) = lower(:environment) AND status IN ('IN_PROGRESS', 'SHIPPED')""")
-    Optional<Deployment> findActive(String channelId, String release, String environment);
+    Optional<Release> findActive(String channelId, String release, String environment);
 
     @Query("""
             SELECT * FROM deployment
              WHERE channel_id = :channelId AND lower(release) = lower(:release)
              ORDER BY status IN ('IN_PROGRESS', 'SHIPPED') DESC, started_at DESC LIMIT 1""")
-    Optional<Deployment> findLatestByRelease(String channelId, String release);
+    Optional<Release> findLatestByRelease(String channelId, String release);
 }
