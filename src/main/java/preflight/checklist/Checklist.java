@@ -7,10 +7,10 @@ public record Checklist(String name, String title, List<Section> sections, List<
                         List<ProbeDefinition> probes, List<String> oncall, Monitoring monitoring) {
 
     public Checklist {
-        sections = Values.list(sections);
-        signoffRoles = Values.list(signoffRoles);
-        probes = Values.list(probes);
-        oncall = Values.list(oncall);
+        sections = Immutable.list(sections);
+        signoffRoles = Immutable.list(signoffRoles);
+        probes = Immutable.list(probes);
+        oncall = Immutable.list(oncall);
         monitoring = monitoring == null ? Monitoring.appDefault() : monitoring;
     }
 

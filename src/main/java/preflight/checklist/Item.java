@@ -6,7 +6,7 @@ public record Item(String id, String text, int depth, String parentId, List<Stri
                    boolean checkedInTemplate, int line) {
 
     public Item {
-        details = Values.list(details);
-        code = Values.list(code);
+        details = Immutable.list(details);
+        code = Immutable.list(code);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 public record Monitoring(Duration window, List<Duration> checkins) {
 
     public Monitoring {
-        checkins = Values.list(checkins);
+        checkins = Immutable.list(checkins);
     }
 
     static Monitoring appDefault() {

@@ -7,8 +7,8 @@ public record ProbeDefinition(String id, String kind, String target, Map<String,
                               Map<String, Object> options, int line) {
 
     public ProbeDefinition {
-        expect = Values.map(expect);
-        ticks = Values.list(ticks);
-        options = Values.map(options);
+        expect = Immutable.map(expect);
+        ticks = Immutable.list(ticks);
+        options = Immutable.map(options);
     }
 }

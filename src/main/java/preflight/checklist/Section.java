@@ -5,8 +5,8 @@ import java.util.List;
 public record Section(String id, List<String> path, boolean postDeploy, boolean signoff, List<Item> items, int line) {
 
     public Section {
-        path = Values.list(path);
-        items = Values.list(items);
+        path = Immutable.list(path);
+        items = Immutable.list(items);
     }
 
     public String title() {

@@ -6,6 +6,6 @@ public record SignoffRole(String name, String description, List<String> approver
 
     public SignoffRole {
         description = description == null ? "" : description;
-        approvers = Values.list(approvers);
+        approvers = Immutable.list(approvers);
     }
 }

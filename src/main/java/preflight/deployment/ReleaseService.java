@@ -115,7 +115,7 @@ public class ReleaseService {
         return tx.execute(status -> {
             var deployment = deployments.findById(releaseId).orElseThrow();
             var checklist = checklists.of(deployment);
-            var probe = new Actor("probe:" + probeId, probeId);
+            var probe = Actor.probe(probeId);
             String evidence = "probe " + probeId + (passed ? " passed: " : " failed: ") + detail;
             var now = clock.instant();
             var current = ticks.of(releaseId);

@@ -24,14 +24,14 @@ final class DnsProbe implements Prober {
     @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
-        Values.requireKnownKeys(expect, EXPECT_KEYS, "expect key for dns");
-        Values.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for dns");
+        ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for dns");
+        ProbeOptions.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for dns");
         String host = probe.target() == null ? "" : probe.target().strip();
         if (host.length() > 253 || !HOSTNAME.matcher(host).matches()) {
             throw new InvalidProbeException("target " + Detail.redact(host) + " is not a host name");
         }
         List<InetAddress> expected = new ArrayList<>();
-        for (String address : Values.strings(expect, "address")) {
+        for (String address : ProbeOptions.strings(expect, "address")) {
             expected.add(literal(address));
         }
         return new Plan(host, host, () -> execute(host, expected));

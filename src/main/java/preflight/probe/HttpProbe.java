@@ -49,22 +49,22 @@ final class HttpProbe implements Prober {
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
         Map<String, Object> options = probe.options() == null ? Map.of() : probe.options();
-        Values.requireKnownKeys(expect, EXPECT_KEYS, "expect key for http");
-        Values.requireKnownKeys(options, OPTION_KEYS, "option for http");
+        ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for http");
+        ProbeOptions.requireKnownKeys(options, OPTION_KEYS, "option for http");
         URI uri = parseUrl(probe.target());
-        String method = Objects.requireNonNullElse(Values.string(options, "method"), "GET").toUpperCase(Locale.ROOT);
+        String method = Objects.requireNonNullElse(ProbeOptions.string(options, "method"), "GET").toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new InvalidProbeException("method must be GET or HEAD, not " + method);
         }
         String redirect = redirect(expect.get("redirect"));
         StatusExpectation status = StatusExpectation.parse(expect.get("status"),
                 redirect == null ? StatusExpectation.DEFAULT : StatusExpectation.REDIRECT);
-        String bodyContains = Values.string(expect, "body_contains");
+        String bodyContains = ProbeOptions.string(expect, "body_contains");
         if (bodyContains != null && (bodyContains.isEmpty() || method.equals("HEAD"))) {
             throw new InvalidProbeException("body_contains needs method GET and some text");
         }
-        Spec spec = new Spec(uri, method, status, Values.nonNegative(expect, "max_ms"),
-                Values.strings(expect, "headers"), bodyContains, redirect);
+        Spec spec = new Spec(uri, method, status, ProbeOptions.nonNegative(expect, "max_ms"),
+                ProbeOptions.strings(expect, "headers"), bodyContains, redirect);
         return new Plan(uri.getHost(), display(uri), () -> execute(spec, timeout));
     }
 

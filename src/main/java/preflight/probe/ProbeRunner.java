@@ -146,7 +146,7 @@ public class ProbeRunner implements AutoCloseable {
                 throw new InvalidProbeException("unknown kind " + Detail.quote(String.valueOf(probe.kind()))
                         + " (expected http, tls, tcp or dns)");
             }
-            timeout = Values.timeout(probe.options() == null ? Map.of() : probe.options(), settings.timeout());
+            timeout = ProbeOptions.timeout(probe.options() == null ? Map.of() : probe.options(), settings.timeout());
             Prober.Plan plan = prober.plan(probe, timeout);
             target = plan.target();
             if (!allowedHosts.permits(plan.host())) {

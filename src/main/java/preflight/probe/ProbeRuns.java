@@ -231,7 +231,7 @@ public class ProbeRuns {
         Duration slowest = settings.timeout();
         for (var probe : probes) {
             try {
-                var timeout = Values.timeout(probe.options(), settings.timeout());
+                var timeout = ProbeOptions.timeout(probe.options(), settings.timeout());
                 slowest = timeout.compareTo(slowest) > 0 ? timeout : slowest;
             } catch (InvalidProbeException e) {
                 // the run reports it as a failed probe

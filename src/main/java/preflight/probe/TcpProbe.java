@@ -18,10 +18,10 @@ final class TcpProbe implements Prober {
     @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
-        Values.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tcp");
-        Values.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tcp");
+        ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tcp");
+        ProbeOptions.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tcp");
         HostPort target = HostPort.parse(probe.target(), -1);
-        Integer maxMs = Values.nonNegative(expect, "max_ms");
+        Integer maxMs = ProbeOptions.nonNegative(expect, "max_ms");
         return new Plan(target.host(), target.toString(), () -> execute(target, maxMs, timeout));
     }
 

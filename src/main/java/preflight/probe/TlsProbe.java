@@ -43,11 +43,11 @@ final class TlsProbe implements Prober {
     @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
-        Values.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tls");
-        Values.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tls");
+        ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tls");
+        ProbeOptions.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tls");
         HostPort target = HostPort.parse(probe.target(), 443);
-        int minDays = Objects.requireNonNullElse(Values.nonNegative(expect, "min_days"), DEFAULT_MIN_DAYS);
-        String minProtocol = canonicalProtocol(Objects.requireNonNullElse(Values.string(expect, "min_protocol"), DEFAULT_MIN_PROTOCOL));
+        int minDays = Objects.requireNonNullElse(ProbeOptions.nonNegative(expect, "min_days"), DEFAULT_MIN_DAYS);
+        String minProtocol = canonicalProtocol(Objects.requireNonNullElse(ProbeOptions.string(expect, "min_protocol"), DEFAULT_MIN_PROTOCOL));
         Spec spec = new Spec(target, minDays, minProtocol);
         return new Plan(target.host(), target.toString(), () -> execute(spec, timeout));
     }

@@ -22,7 +22,6 @@ import preflight.deployment.ReleaseLifecycle;
 class Reminders {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
-    private static final Actor PREFLIGHT = new Actor("preflight", "Preflight");
 
     private final ReleaseService deployments;
     private final ReleaseLifecycle lifecycle;
@@ -63,7 +62,7 @@ class Reminders {
             return;
         }
         var oncall = people.users(lifecycle.oncall(deployment));
-        audit.record(releaseId, "REMINDER_SENT", PREFLIGHT, kind.name(),
+        audit.record(releaseId, "REMINDER_SENT", Actor.PREFLIGHT, kind.name(),
                 oncall.isEmpty() ? "no on-call set" : "to " + String.join(", ", oncall), clock.instant());
         events.publishEvent(new MonitoringReminderDue(releaseId, kind, dueAt, oncall));
     }

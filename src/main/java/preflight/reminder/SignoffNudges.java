@@ -33,7 +33,6 @@ import preflight.deployment.ReleaseService;
 @Service
 class SignoffNudges {
 
-    private static final Actor PREFLIGHT = new Actor("preflight", "Preflight");
 
     private final ReleaseService deployments;
     private final SignoffService signoffs;
@@ -84,7 +83,7 @@ class SignoffNudges {
                 return;
             }
             List<String> users = people.users(role.approvers().stream().map(Approver::id).toList());
-            audit.record(deployment.id(), "SIGNOFF_NUDGED", PREFLIGHT, role.name(), "to " + String.join(", ", users), now);
+            audit.record(deployment.id(), "SIGNOFF_NUDGED", Actor.PREFLIGHT, role.name(), "to " + String.join(", ", users), now);
             events.publishEvent(new SignoffNudgeDue(deployment.id(), role.name(), users));
         });
     }

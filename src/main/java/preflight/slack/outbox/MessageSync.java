@@ -2,7 +2,7 @@ package preflight.slack.outbox;
 
 import preflight.slack.release.ChannelAccessNotice;
 import preflight.slack.checklist.ChecklistMessageRenderer;
-import preflight.slack.text.Durations;
+import preflight.slack.text.DurationText;
 import preflight.slack.probe.ProbeRunMessageRenderer;
 import preflight.slack.release.ReleaseCardRenderer;
 import preflight.slack.lifecycle.ReminderMessageRenderer;
@@ -252,7 +252,7 @@ public class MessageSync implements SmartLifecycle {
             case REMINDER, REMINDER_DM -> reminders.render(deployment, deployments.checklistOf(deployment),
                     deployments.ticksOf(deployment.id()), view.subject(), lifecycle.oncall(deployment),
                     view.kind() == MessageView.Kind.REMINDER_DM,
-                    "⏰ Snooze " + Durations.text(reminderScheduler.snoozeDuration()));
+                    "⏰ Snooze " + DurationText.of(reminderScheduler.snoozeDuration()));
             case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
             case SIGNOFF_NUDGE_DM -> SignoffNudgeRenderer.render(deployment, view.subject());
             case CHANNEL_ACCESS_DM -> ChannelAccessNotice.render(deployment);

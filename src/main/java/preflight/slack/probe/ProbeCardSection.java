@@ -2,6 +2,7 @@ package preflight.slack.probe;
 
 import preflight.slack.release.CardSection;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -74,7 +75,7 @@ class ProbeCardSection implements CardSection {
         text.append(switch (run.status()) {
             case RUNNING -> "run #" + run.number() + " in progress, " + run.done() + " of " + run.probeCount() + " done";
             case FINISHED -> run.passed() + "/" + run.probeCount() + " passed · "
-                    + ProbeRunMessageRenderer.time(run.finishedAt(), "{ago}");
+                    + SlackDates.ago(run.finishedAt());
             case INTERRUPTED -> "run #" + run.number() + " interrupted, " + run.done() + " of " + run.probeCount()
                     + " finished";
         });

@@ -1,6 +1,7 @@
 package preflight.slack.probe;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
 import preflight.slack.outbox.RenderedMessage;
 
 import static com.slack.api.model.block.Blocks.context;
@@ -9,8 +10,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,6 @@ public class ProbeRunMessageRenderer {
     private static final int ITEM_LABEL_MAX = 60;
     private static final int ITEMS_SHOWN = 3;
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ProbeRuns runs;
     private final ReleaseService deployments;
@@ -116,7 +114,7 @@ public class ProbeRunMessageRenderer {
         }
         String foot = "Targets come from the template `" + Mrkdwn.escape(deployment.templateName())
                 + "` · `/deploy probe " + Mrkdwn.escape(deployment.version()) + "` runs them again"
-                + (run.finishedAt() == null ? "" : " · finished " + time(run.finishedAt(), "{time}"));
+                + (run.finishedAt() == null ? "" : " · finished " + SlackDates.time(run.finishedAt()));
         blocks.add(context(c -> c.blockId("pr:foot").elements(List.of(markdownText(foot)))));
         return new RenderedMessage(fallback(deployment, run), blocks);
     }
@@ -205,11 +203,6 @@ public class ProbeRunMessageRenderer {
         }
         long millis = latency.toMillis();
         return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-
-    /** Slack shows the time in each reader's own time zone; the fallback is UTC. */
-    public static String time(Instant at, String format) {
-        return "<!date^" + at.getEpochSecond() + "^" + format + "|" + TIME.format(at) + ">";
     }
 
     private static String fallback(Release deployment, ProbeRun run) {

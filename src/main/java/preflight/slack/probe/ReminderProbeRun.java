@@ -11,7 +11,6 @@ import preflight.reminder.MonitoringReminderDue;
 @Component
 class ReminderProbeRun {
 
-    static final Actor PREFLIGHT = new Actor("preflight", "Preflight post-deploy check");
 
     private final ReleaseService deployments;
     private final ProbeRunLauncher launcher;
@@ -25,6 +24,6 @@ class ReminderProbeRun {
     void on(MonitoringReminderDue due) {
         deployments.find(due.releaseId())
                 .filter(deployment -> !deployments.checklistOf(deployment).probes().isEmpty())
-                .ifPresent(deployment -> launcher.launch(deployment, null, PREFLIGHT));
+                .ifPresent(deployment -> launcher.launch(deployment, null, Actor.PREFLIGHT));
     }
 }

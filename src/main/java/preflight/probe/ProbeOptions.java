@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.springframework.boot.convert.DurationStyle;
 
 /** Reads the loosely typed expect/options maps that come from YAML front matter. */
-final class Values {
+final class ProbeOptions {
 
-    private Values() {
+    private ProbeOptions() {
     }
 
     static void requireKnownKeys(Map<String, Object> map, Set<String> known, String what) throws InvalidProbeException {

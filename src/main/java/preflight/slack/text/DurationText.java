@@ -3,12 +3,12 @@ package preflight.slack.text;
 import java.time.Duration;
 
 /** "2 h", "90 min", "30 s": durations as people read them. */
-public final class Durations {
+public final class DurationText {
 
-    private Durations() {
+    private DurationText() {
     }
 
-    public static String text(Duration duration) {
+    public static String of(Duration duration) {
         if (duration.toMinutes() >= 60 && duration.toMinutes() % 60 == 0) {
             return duration.toHours() + " h";
         }

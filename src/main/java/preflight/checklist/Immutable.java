@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-final class Values {
+final class Immutable {
 
-    private Values() {
+    private Immutable() {
     }
 
     static <T> List<T> list(List<T> values) {
