@@ -54,9 +54,11 @@ public class DeploymentService {
                             throw new ReleaseAlreadyActive(existing);
                         });
                 var now = clock.instant();
-                var deployment = deployments.save(Deployment.start(command, template.source(), now));
+                var deployment = deployments.save(Deployment.start(command, template, now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.release(),
-                        "template " + command.templateName() + ", environment " + command.environment(), now);
+                        "template " + command.templateName()
+                                + (template.commit() == null ? "" : " @ " + template.commit())
+                                + ", environment " + command.environment(), now);
                 events.publishEvent(new DeploymentStarted(deployment.id(), command.channelId(), template.checklist()));
                 return deployment;
             });
