@@ -1,5 +1,6 @@
 package preflight;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,8 +19,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnSlack = noClasses()
-            .that().resideOutsideOfPackage("preflight.slack..")
+            .that().resideOutsideOfPackages("preflight.slack..", "preflight.lint..")
             .should().dependOnClassesThat().resideInAPackage("preflight.slack..");
+
+    /** The lint command line wires checklist parsing to the Slack preview, and nothing else of Slack. */
+    @ArchTest
+    static final ArchRule lintUsesOnlyTheSlackPreview = classes()
+            .that().resideInAPackage("preflight.lint..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("preflight.lint..", "preflight.checklist..",
+                    "preflight.slack.preview..", "java..");
 
     @ArchTest
     static final ArchRule checklistsKnowNothingOfReleases = noClasses()

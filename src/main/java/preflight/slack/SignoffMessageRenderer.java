@@ -46,7 +46,11 @@ class SignoffMessageRenderer {
     }
 
     RenderedMessage render(Deployment deployment) {
-        var roles = signoffs.roles(deployment);
+        return render(deployment, signoffs.roles(deployment));
+    }
+
+    /** Also used by the lint preview, which has roles but no database. */
+    static RenderedMessage render(Deployment deployment, List<RoleState> roles) {
         boolean open = deployment.status() == DeploymentStatus.IN_PROGRESS;
         String release = Mrkdwn.escape(deployment.release());
         var blocks = new ArrayList<LayoutBlock>();
