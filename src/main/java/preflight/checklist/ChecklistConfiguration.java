@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TemplateSettings.class)
+@EnableConfigurationProperties({TemplateSettings.class, GitTemplateSettings.class})
 class ChecklistConfiguration {
 
     @Bean

@@ -9,6 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
+import preflight.checklist.Template;
+
 /**
  * A release in flight. Item ticks are not children of this aggregate: they live in their own
  * rows so that fifty people ticking at once never contend for this row's version.
@@ -44,6 +46,10 @@ public class Release {
     private Instant closedAt;
     private String closeReason;
     private String overrideReason;
+    /** Set at the start when the template was read from Git; never changed afterwards. */
+    private String templateCommit;
+    private String templateFile;
+    private String templateLink;
 
     public Release(Long id, int revision, String channelId, String teamDomain, String version, String environment,
                       String templateName, String templateSource, String startedBy, String startedByName,
@@ -77,10 +83,16 @@ public class Release {
         this.updatedAt = updatedAt;
     }
 
-    static Release start(StartRelease command, String templateSource, Instant now) {
-        return new Release(null, 0, command.channelId(), command.teamDomain(), command.version(),
-                command.environment(), command.templateName(), templateSource, command.actor().id(),
+    static Release start(StartRelease command, Template template, Instant now) {
+        var deployment = new Release(null, 0, command.channelId(), command.teamDomain(), command.version(),
+                command.environment(), command.templateName(), template.source(), command.actor().id(),
                 command.actor().name(), ReleaseStatus.IN_PROGRESS, null, now, now);
+        if (template.commit() != null) {
+            deployment.templateCommit = template.commit();
+            deployment.templateFile = template.origin().file();
+            deployment.templateLink = template.origin().link();
+        }
+        return deployment;
     }
 
     void ship(String overrideReason, Instant now) {
@@ -138,4 +150,10 @@ public class Release {
     public String closeReason() { return closeReason; }
     /** Why it shipped although something was missing (an emergency override); null otherwise. */
     public String overrideReason() { return overrideReason; }
+    /** The Git commit the template was read at, or null when it came from a folder or is the built-in one. */
+    public String templateCommit() { return templateCommit; }
+    /** The template's file in its repository (with {@link #templateCommit()}), e.g. {@code deploy/api.md}. */
+    public String templateFile() { return templateFile; }
+    /** A web page of the template file at that commit (GitHub / GitLab remotes), or null. */
+    public String templateLink() { return templateLink; }
 }

@@ -54,9 +54,11 @@ public class ReleaseService {
                             throw new ReleaseAlreadyActive(existing);
                         });
                 var now = clock.instant();
-                var deployment = deployments.save(Release.start(command, template.source(), now));
+                var deployment = deployments.save(Release.start(command, template, now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
-                        "template " + command.templateName() + ", environment " + command.environment(), now);
+                        "template " + command.templateName()
+                                + (template.commit() == null ? "" : " @ " + template.commit())
+                                + ", environment " + command.environment(), now);
                 events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
                 return deployment;
             });

@@ -7,15 +7,20 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import preflight.checklist.ChecklistParser;
+import preflight.checklist.Template;
+
 /** The release aggregate's own rules: which step follows which, and what each step records. */
 class ReleaseTest {
 
     static final Instant STARTED = Instant.parse("2026-11-21T14:00:00Z");
     static final Instant LATER = STARTED.plusSeconds(3600);
+    static final String SOURCE = "# Release\n- [ ] Tests green\n";
 
     static Release started() {
         return Release.start(new StartRelease("C0REL", "acme", "v1.2", "production", "default",
-                new Actor("U0ALICE", "alice")), "# checklist", STARTED);
+                new Actor("U0ALICE", "alice")), new Template("default", SOURCE, new ChecklistParser().parse("default", SOURCE)),
+                STARTED);
     }
 
     @Test

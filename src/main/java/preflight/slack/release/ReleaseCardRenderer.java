@@ -40,7 +40,7 @@ public class ReleaseCardRenderer {
         List<TextObject> fields = List.of(
                 markdownText("*Status*\n" + statusEmoji(deployment) + " " + deployment.status().label()),
                 markdownText("*Environment*\n" + environment),
-                markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName())),
+                markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName()) + templateCommit(deployment)),
                 markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
         var blocks = new ArrayList<LayoutBlock>(List.of(
                 header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.version()
@@ -62,6 +62,20 @@ public class ReleaseCardRenderer {
         String text = "Release " + release + " → " + environment + ": " + progress.done() + "/" + progress.total()
                 + " checklist items done (" + deployment.status().label() + ")";
         return new RenderedMessage(text, blocks);
+    }
+
+    /** {@code api.md @ 3f2c1a9}, linked to the file at that commit when the remote is GitHub or GitLab. */
+    static String templateCommit(Release deployment) {
+        String commit = deployment.templateCommit();
+        if (commit == null) {
+            return "";
+        }
+        String file = deployment.templateFile() == null ? "" : deployment.templateFile();
+        String shown = Mrkdwn.escape(file.substring(file.lastIndexOf('/') + 1)) + " @ "
+                + commit.substring(0, Math.min(7, commit.length()));
+        String link = deployment.templateLink();
+        return "\n" + (link == null || !link.startsWith("https://") || link.matches(".*[\\s|<>].*")
+                ? shown : "<" + link + "|" + shown + ">");
     }
 
     public static String bar(Progress progress) {

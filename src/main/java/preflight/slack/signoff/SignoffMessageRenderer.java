@@ -49,7 +49,11 @@ public class SignoffMessageRenderer {
     }
 
     public RenderedMessage render(Release deployment) {
-        var roles = signoffs.roles(deployment);
+        return render(deployment, signoffs.roles(deployment));
+    }
+
+    /** Also used by the lint preview, which has roles but no database. */
+    public static RenderedMessage render(Release deployment, List<RoleState> roles) {
         boolean open = deployment.status() == ReleaseStatus.IN_PROGRESS;
         String release = Mrkdwn.escape(deployment.version());
         var blocks = new ArrayList<LayoutBlock>();
