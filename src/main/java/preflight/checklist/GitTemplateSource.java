@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * The {@code *.md} templates of one folder of a Git branch, fetched with JGit into a private bare repository.
  * Requests never touch the network: they read the last snapshot. A failed fetch keeps the last good templates; a file
  * that no longer parses keeps its last good version, and the problem names the file, line and commit.
+ * Its length is JGit's: authentication, fetch, and reading a tree at a commit each take a few calls that
+ * only make sense together, around the one snapshot they produce.
  */
 final class GitTemplateSource implements TemplateSource, AutoCloseable {
 

@@ -13,7 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the Markdown body of a template: headings, checkbox items with their details and code, sign-off roles. */
+/**
+ * Reads the Markdown body of a template: headings, checkbox items with their details and code, sign-off roles.
+ * Long on purpose: it is one pass over the lines with one state (the heading path, the open item, the open
+ * fence), and the shapes real checklists take (see DESIGN.md) interact through that state; split into
+ * classes, each would need the whole state anyway.
+ */
 final class MarkdownReader {
 
     record Outline(String title, List<Section> sections, List<SignoffRole> roles) {
