@@ -49,8 +49,9 @@ COPY --from=build /workspace/extracted/application/ ./
 
 USER 10001:10001
 
-# Size the heap from the container's memory limit rather than the host's.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Fits a 512 MiB container: the heap is half the container's limit, the rest is metaspace, code
+# cache, thread stacks and PostgreSQL/HTTP buffers. Set JAVA_TOOL_OPTIONS to replace it.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"
 
 EXPOSE 8080
 
