@@ -1,7 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.bolt.SlackListener;
 
 import java.util.concurrent.Executor;
@@ -27,13 +27,13 @@ abstract class SignoffDecisionListener implements SlackListener {
     private static final Logger log = LoggerFactory.getLogger(SignoffDecisionListener.class);
 
     private final String action;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final ClickReplies replies;
     private final Executor slackWork;
 
-    SignoffDecisionListener(String action, MessageViews views, ClickReplies replies, Executor slackWork) {
+    SignoffDecisionListener(String action, Outbox outbox, ClickReplies replies, Executor slackWork) {
         this.action = action;
-        this.views = views;
+        this.outbox = outbox;
         this.replies = replies;
         this.slackWork = slackWork;
     }
@@ -46,7 +46,7 @@ abstract class SignoffDecisionListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var click = SignoffClick.of(request.getPayload(), views);
+        var click = SignoffClick.of(request.getPayload(), outbox);
         if (click.isEmpty()) {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();

@@ -34,7 +34,7 @@ class SignoffMessageRendererTest {
     private static final Instant AT = Instant.parse("2026-11-21T14:00:00Z");
 
     private final SignoffService signoffs = mock(SignoffService.class);
-    private final SignoffMessageRenderer renderer = new SignoffMessageRenderer(signoffs);
+    private final SignoffMessageRenderer renderer = new SignoffMessageRenderer(signoffs, null);
     private final SignoffCardSection card = new SignoffCardSection(signoffs);
 
     @Test
@@ -101,7 +101,7 @@ class SignoffMessageRendererTest {
     }
 
     private static Release deployment(ReleaseStatus status) {
-        return new Release(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
-                status, "1.2", AT, AT);
+        return new Release(1L, 0, "C1", "v1.2", "production", "t", "", "U0ALICE", "alice",
+                status, AT, AT);
     }
 }
