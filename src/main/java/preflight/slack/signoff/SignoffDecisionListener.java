@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
 import preflight.approval.Outcome;
 
 /**
- * A sign-off button that decides without asking anything (Approve, Withdraw). Acks at once: who
- * may sign can need Slack (user-group members), so the check and the decision run after the
- * ack; the message then re-renders from the database, and only a refusal or a repeat gets an
- * answer.
+ * A sign-off button that decides without asking anything (Approve, Withdraw). The decision is
+ * stored before the ack ({@link DecidedBeforeAck}); the message then re-renders from the database,
+ * and only a refusal or a repeat gets an answer.
  */
 abstract class SignoffDecisionListener implements SlackListener {
 
@@ -51,15 +50,8 @@ abstract class SignoffDecisionListener implements SlackListener {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();
         }
-        slackWork.execute(() -> {
-            try {
-                SignoffReplies.to(decide(click.get())).ifPresent(text -> replies.ephemeral(context, text));
-            } catch (RuntimeException e) {
-                log.error("{} on role {} of deployment {} failed", action, click.get().roleIndex(),
-                        click.get().releaseId(), e);
-                replies.ephemeral(context, SignoffReplies.FAILED);
-            }
-        });
+        DecidedBeforeAck.decide(slackWork, action + " on role " + click.get().roleIndex() + " of release "
+                + click.get().releaseId(), () -> decide(click.get()), text -> replies.ephemeral(context, text));
         return context.ack();
     }
 }
