@@ -23,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
  * for good. Nothing that was acked is lost, one channel's 429 does not hold another back, and a
  * refused message comes back with the next change.
  */
-@TestPropertySource(properties = {"preflight.slack.first-backoff=100ms", "preflight.slack.max-backoff=400ms"})
+@TestPropertySource(properties = {"preflight.slack.first-backoff=100ms", "preflight.slack.max-backoff=400ms",
+        "preflight.reminder-retry=1s"})
 class SlackCatchesUpTest extends SlackAppFixture {
 
     /** The attempts after which the outbox used to park a message for ten years. */
