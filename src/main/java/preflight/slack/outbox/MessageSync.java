@@ -79,6 +79,7 @@ public class MessageSync implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        outbox.retryStopped();
         running = true;
         channels = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("message-sync-", 0).factory());
         // one long-lived loop: a platform thread of its own, so that its CPU shows apart from the
@@ -304,7 +305,7 @@ public class MessageSync implements SmartLifecycle {
         if (permanent) {
             if (outbox.stop(message, error.error())) {
                 log.warn("Slack refused {} message {} of release {} for good ({}): {}. It is tried again at the"
-                        + " release's next change.", message.kind(), message.seq(), message.releaseId(), error.error(),
+                        + " release's next change, or when Preflight restarts.", message.kind(), message.seq(), message.releaseId(), error.error(),
                         error.advice());
             }
             return;

@@ -228,6 +228,12 @@ public class Outbox {
                 .orElse(0);
     }
 
+    /** A restart is how an operator applies a fix (a new token, a scope): stopped messages get another try. */
+    void retryStopped() {
+        jdbc.sql("UPDATE message_view SET stopped_at = NULL, not_before = now(), attempts = 0 WHERE stopped_at IS NOT NULL")
+                .update();
+    }
+
     /** @return false when the message was already stopped (its error was said before) */
     boolean stop(OutboxMessage message, String error) {
         return jdbc.sql("""

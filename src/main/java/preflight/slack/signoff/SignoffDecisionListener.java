@@ -11,8 +11,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import preflight.approval.Outcome;
 
@@ -22,8 +20,6 @@ import preflight.approval.Outcome;
  * and only a refusal or a repeat gets an answer.
  */
 abstract class SignoffDecisionListener implements SlackListener {
-
-    private static final Logger log = LoggerFactory.getLogger(SignoffDecisionListener.class);
 
     private final String action;
     private final Outbox outbox;
