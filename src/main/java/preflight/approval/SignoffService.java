@@ -92,11 +92,16 @@ public class SignoffService {
     }
 
     public Verdict verdict(Release deployment) {
+        return verdict(deployment, roles(deployment));
+    }
+
+    /** The verdict from roles already read (a card shows both: one read of the roles). */
+    public Verdict verdict(Release deployment, List<RoleState> roles) {
         boolean probesDefined = !deployments.checklistOf(deployment).probes().isEmpty();
         Optional<Boolean> probes = probesDefined
                 ? probeRuns.latest(deployment.id()).map(ProbeRunSummary::passed)
                 : Optional.empty();
-        return Verdict.of(deployments.progressOf(deployment), roles(deployment), probesDefined, probes);
+        return Verdict.of(deployments.progressOf(deployment), roles, probesDefined, probes);
     }
 
     /** Whether this person may decide on the role now, without deciding (before asking for a reason). */

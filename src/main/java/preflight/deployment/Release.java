@@ -24,7 +24,6 @@ public class Release {
     @Column("version")
     private int revision;
     private final String channelId;
-    private final String teamDomain;
     @Column("release")
     private final String version;
     private final String environment;
@@ -33,10 +32,6 @@ public class Release {
     private final String startedBy;
     private final String startedByName;
     private ReleaseStatus status;
-    /** Written only by {@link ReleaseService#attachThread}, never by saving the aggregate, so a
-     *  save of a copy loaded before the thread was posted cannot erase it. */
-    @ReadOnlyProperty
-    private String threadTs;
     /** Kept by PostgreSQL (a generated column); null in a release not loaded from the database. */
     @ReadOnlyProperty
     private String templateDigest;
@@ -51,17 +46,17 @@ public class Release {
     private String templateFile;
     private String templateLink;
 
-    public Release(Long id, int revision, String channelId, String teamDomain, String version, String environment,
+    public Release(Long id, int revision, String channelId, String version, String environment,
                       String templateName, String templateSource, String startedBy, String startedByName,
-                      ReleaseStatus status, String threadTs, Instant startedAt, Instant updatedAt) {
-        this(id, revision, channelId, teamDomain, version, environment, templateName, templateSource, startedBy,
-                startedByName, status, threadTs, startedAt, updatedAt, null, null, null, null);
+                      ReleaseStatus status, Instant startedAt, Instant updatedAt) {
+        this(id, revision, channelId, version, environment, templateName, templateSource, startedBy,
+                startedByName, status, startedAt, updatedAt, null, null, null, null);
     }
 
     @PersistenceCreator
-    Release(Long id, int revision, String channelId, String teamDomain, String version, String environment,
+    Release(Long id, int revision, String channelId, String version, String environment,
                String templateName, String templateSource, String startedBy, String startedByName,
-               ReleaseStatus status, String threadTs, Instant startedAt, Instant updatedAt, Instant shippedAt,
+               ReleaseStatus status, Instant startedAt, Instant updatedAt, Instant shippedAt,
                Instant closedAt, String closeReason, String overrideReason) {
         this.shippedAt = shippedAt;
         this.closedAt = closedAt;
@@ -70,7 +65,6 @@ public class Release {
         this.id = id;
         this.revision = revision;
         this.channelId = channelId;
-        this.teamDomain = teamDomain;
         this.version = version;
         this.environment = environment;
         this.templateName = templateName;
@@ -78,21 +72,20 @@ public class Release {
         this.startedBy = startedBy;
         this.startedByName = startedByName;
         this.status = status;
-        this.threadTs = threadTs;
         this.startedAt = startedAt;
         this.updatedAt = updatedAt;
     }
 
     static Release start(StartRelease command, Template template, Instant now) {
-        var deployment = new Release(null, 0, command.channelId(), command.teamDomain(), command.version(),
-                command.environment(), command.templateName(), template.source(), command.actor().id(),
-                command.actor().name(), ReleaseStatus.IN_PROGRESS, null, now, now);
+        var release = new Release(null, 0, command.channelId(), command.version(), command.environment(),
+                command.templateName(), template.source(), command.actor().id(), command.actor().name(),
+                ReleaseStatus.IN_PROGRESS, now, now);
         if (template.commit() != null) {
-            deployment.templateCommit = template.commit();
-            deployment.templateFile = template.origin().file();
-            deployment.templateLink = template.origin().link();
+            release.templateCommit = template.commit();
+            release.templateFile = template.origin().file();
+            release.templateLink = template.origin().link();
         }
-        return deployment;
+        return release;
     }
 
     void ship(String overrideReason, Instant now) {
@@ -133,7 +126,6 @@ public class Release {
 
     public Long id() { return id; }
     public String channelId() { return channelId; }
-    public String teamDomain() { return teamDomain; }
     public String version() { return version; }
     public String environment() { return environment; }
     public String templateName() { return templateName; }
@@ -142,7 +134,6 @@ public class Release {
     public String startedBy() { return startedBy; }
     public String startedByName() { return startedByName; }
     public ReleaseStatus status() { return status; }
-    public String threadTs() { return threadTs; }
     public Instant startedAt() { return startedAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant shippedAt() { return shippedAt; }

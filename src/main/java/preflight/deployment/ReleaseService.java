@@ -157,16 +157,6 @@ public class ReleaseService {
         });
     }
 
-    /**
-     * Records where the release thread is. A narrow update rather than a save of the aggregate:
-     * it must not collide with a ship or abort changing the same row at that moment.
-     */
-    public void attachThread(long releaseId, String threadTs) {
-        jdbc.sql("UPDATE deployment SET thread_ts = ? WHERE id = ? AND thread_ts IS NULL")
-                .params(threadTs, releaseId)
-                .update();
-    }
-
     public Optional<Release> find(long releaseId) {
         return deployments.findById(releaseId);
     }

@@ -1,5 +1,5 @@
 package preflight.deployment;
 
-public record StartRelease(String channelId, String teamDomain, String version, String environment,
+public record StartRelease(String channelId, String version, String environment,
                            String templateName, Actor actor) {
 }

@@ -18,7 +18,7 @@ class ReleaseTest {
     static final String SOURCE = "# Release\n- [ ] Tests green\n";
 
     static Release started() {
-        return Release.start(new StartRelease("C0REL", "acme", "v1.2", "production", "default",
+        return Release.start(new StartRelease("C0REL", "v1.2", "production", "default",
                 new Actor("U0ALICE", "alice")), new Template("default", SOURCE, new ChecklistParser().parse("default", SOURCE)),
                 STARTED);
     }

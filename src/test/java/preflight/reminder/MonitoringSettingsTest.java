@@ -27,7 +27,7 @@ class MonitoringSettingsTest {
                 .monitoringWindow()).isEqualTo(Duration.ofMinutes(90));
         assertThat(binder(Map.of("PREFLIGHT_MONITORING_WINDOW", "PT12H", "PREFLIGHT_SNOOZE", "30m"))
                 .bindOrCreate("preflight", MonitoringSettings.class))
-                .isEqualTo(new MonitoringSettings(Duration.ofHours(12), Duration.ofMinutes(30)));
+                .isEqualTo(new MonitoringSettings(Duration.ofHours(12), Duration.ofMinutes(30), Duration.ofMinutes(1)));
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> failedCalls = new ArrayList<>();
     private final Map<String, Queue<Failure>> failures = new HashMap<>();
+    private Failure outage;
     private final Map<String, LinkedHashMap<String, StoredMessage>> messagesByChannel = new LinkedHashMap<>();
     private final Map<String, StoredView> views = new LinkedHashMap<>();
     private final Map<String, String> userNames = new HashMap<>();
@@ -187,6 +188,24 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Fails the next call of the method to one channel (Slack's limits are per method and channel). */
+    public void failNext(String method, String channel, Failure failure) {
+        failNext(method + "#" + channel, failure);
+    }
+
+    /** Every chat.* call fails this way until {@link #endOutage()}, like Slack during an incident. */
+    public void outage(Failure failure) {
+        synchronized (lock) {
+            outage = Objects.requireNonNull(failure);
+        }
+    }
+
+    public void endOutage() {
+        synchronized (lock) {
+            outage = null;
+        }
+    }
+
     public void setUser(String id, String name) {
         synchronized (lock) {
             userNames.put(id, name);
@@ -210,6 +229,7 @@ public final class FakeSlackApi implements AutoCloseable {
             calls.clear();
             failedCalls.clear();
             failures.clear();
+            outage = null;
             messagesByChannel.clear();
             views.clear();
             userNames.clear();
@@ -304,8 +324,15 @@ public final class FakeSlackApi implements AutoCloseable {
             Failure failure;
             synchronized (lock) {
                 calls.add(call);
-                Queue<Failure> queue = failures.get(method);
+                Queue<Failure> queue = failures.get(method + "#" + params.get("channel"));
                 failure = queue == null ? null : queue.poll();
+                if (failure == null) {
+                    queue = failures.get(method);
+                    failure = queue == null ? null : queue.poll();
+                }
+                if (failure == null && outage != null && method.startsWith("chat.")) {
+                    failure = outage;
+                }
             }
             Answer answer = switch (failure) {
                 case Failure.RateLimited r -> new Answer(429, Map.of("Retry-After", String.valueOf(r.retryAfterSeconds())),

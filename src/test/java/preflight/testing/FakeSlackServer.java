@@ -56,6 +56,14 @@ public final class FakeSlackServer {
             slack.clearCalls();
             send(exchange, "{}");
         });
+        control.createContext("/outage", exchange -> {
+            if ("1".equals(query(exchange).get("on"))) {
+                slack.outage(FakeSlackApi.Failure.serverError());
+            } else {
+                slack.endOutage();
+            }
+            send(exchange, "{}");
+        });
         control.createContext("/reset", exchange -> {
             slack.reset();
             send(exchange, "{}");

@@ -1,6 +1,9 @@
 package preflight.slack.checklist;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -26,6 +29,7 @@ import preflight.checklist.Item;
 import preflight.deployment.Release;
 import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
+import preflight.deployment.ReleaseService;
 
 /**
  * One thread message of the checklist: for each chunk its notes and a checkboxes element.
@@ -34,11 +38,29 @@ import preflight.deployment.TickSource;
  * click tells us exactly what the clicking person saw.
  */
 @Component
-public class ChecklistMessageRenderer {
+public class ChecklistMessageRenderer implements MessageRenderer {
 
     static final String TICK_ACTION = "checklist_tick";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+
+    private final ReleaseService releases;
+
+    public ChecklistMessageRenderer(ReleaseService releases) {
+        this.releases = releases;
+    }
+
+    @Override
+    public MessageKind kind() {
+        return MessageKind.CHECKLIST;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        return render(release, releases.checklistOf(release), message.firstItem(), message.endItem(),
+                releases.ticksOf(release.id()));
+    }
 
     public RenderedMessage render(Release deployment, Checklist checklist, int first, int end, Map<String, ItemTick> ticks) {
         var items = checklist.items();

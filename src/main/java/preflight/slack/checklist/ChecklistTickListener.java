@@ -2,7 +2,7 @@ package preflight.slack.checklist;
 
 import preflight.slack.bolt.ClickReplies;
 import preflight.slack.outbox.MessageSync;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.bolt.SlackListener;
 import preflight.slack.text.SlackUsers;
@@ -26,7 +26,7 @@ import preflight.deployment.UnknownItem;
 /**
  * A click on a checklist checkbox. Slack sends the element's whole selection; the block id says
  * what the clicker's client showed, so the difference is exactly what they changed — a stale
- * view never unticks someone else's item. The change is stored before the ack (a few
+ * message never unticks someone else's item. The change is stored before the ack (a few
  * milliseconds); re-rendering happens later in {@link MessageSync}.
  */
 @Component
@@ -35,12 +35,12 @@ class ChecklistTickListener implements SlackListener {
     private static final Logger log = LoggerFactory.getLogger(ChecklistTickListener.class);
 
     private final ReleaseService deployments;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final ClickReplies replies;
 
-    ChecklistTickListener(ReleaseService deployments, MessageViews views, ClickReplies replies) {
+    ChecklistTickListener(ReleaseService deployments, Outbox outbox, ClickReplies replies) {
         this.deployments = deployments;
-        this.views = views;
+        this.outbox = outbox;
         this.replies = replies;
     }
 
@@ -57,7 +57,7 @@ class ChecklistTickListener implements SlackListener {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String ts = payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
         var releaseId = shown == null || channel == null || ts == null ? null
-                : views.deploymentOf(channel, ts).orElse(null);
+                : outbox.deploymentOf(channel, ts).orElse(null);
         if (releaseId == null) {
             replies.ephemeral(context, "That checklist is not one I know any more; nothing was changed.");
             return context.ack();

@@ -2,7 +2,11 @@ package preflight.slack.lifecycle;
 
 import preflight.slack.checklist.ChecklistLayout;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.DurationText;
 import preflight.slack.text.SlackDates;
 import preflight.slack.text.SlackMentions;
 import preflight.slack.text.ThreadLinks;
@@ -24,16 +28,46 @@ import preflight.checklist.Checklist;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ItemTick;
+import preflight.deployment.ReleaseLifecycle;
+import preflight.deployment.ReleaseService;
+import preflight.reminder.ReminderScheduler;
 
 /**
  * The post-deploy nudge: in the thread (mentioning on-call) and as a DM to each on-call person.
  * It lists the template's post-deploy items and, while the release is being monitored, offers
- * complete / snooze / roll back; afterwards it says how the release ended.
+ * complete / snooze / roll back; afterwards it says how the release ended. The subject of its
+ * outbox message is the reminder's name.
  */
 @Component
-public class ReminderMessageRenderer {
+public class ReminderMessageRenderer implements MessageRenderer {
 
     private static final int MAX_ITEMS = 25;
+
+    private final ReleaseService releases;
+    private final ReleaseLifecycle lifecycle;
+    private final ReminderScheduler reminders;
+    private final ThreadLinks threadLinks;
+
+    public ReminderMessageRenderer(ReleaseService releases, ReleaseLifecycle lifecycle, ReminderScheduler reminders,
+                            ThreadLinks threadLinks) {
+        this.releases = releases;
+        this.lifecycle = lifecycle;
+        this.reminders = reminders;
+        this.threadLinks = threadLinks;
+    }
+
+    @Override
+    public MessageKind kind() {
+        return MessageKind.REMINDER;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        return render(release, releases.checklistOf(release), releases.ticksOf(release.id()), message.subject(),
+                lifecycle.oncall(release), kind() == MessageKind.REMINDER_DM,
+                "⏰ Snooze " + DurationText.of(reminders.snoozeDuration()));
+    }
 
     public RenderedMessage render(Release deployment, Checklist checklist, Map<String, ItemTick> ticks, String reminder,
                            List<String> oncall, boolean direct, String snoozeLabel) {
@@ -45,13 +79,13 @@ public class ReminderMessageRenderer {
         var blocks = new ArrayList<LayoutBlock>();
         String intro = "⏰ " + who + "*" + release + "* shipped " + (deployment.shippedAt() == null ? ""
                 : SlackDates.of(deployment.shippedAt()) + " ") + "— " + when + ". Is it healthy?"
-                + (direct ? "\n" + ThreadLinks.to(deployment, "Open the release thread") : "");
+                + (direct ? "\n" + threadLinks.to(deployment, "Open the release thread") : "");
         blocks.add(section(s -> s.blockId("reminder:intro").text(markdownText(intro))));
         blocks.add(section(s -> s.blockId("reminder:items").text(markdownText(postDeployItems(checklist, ticks)))));
         if (!checklist.probes().isEmpty()) {
             blocks.add(context(c -> c.blockId("reminder:probes").elements(List.of(markdownText(
                     "🔎 The release's probes are running again now; their results follow in "
-                            + ThreadLinks.to(deployment, "the thread") + ".")))));
+                            + threadLinks.to(deployment, "the thread") + ".")))));
         }
         if (deployment.status() == ReleaseStatus.SHIPPED) {
             blocks.add(actions(a -> a.blockId("reminder:actions").elements(List.of(

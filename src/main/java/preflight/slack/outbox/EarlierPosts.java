@@ -44,7 +44,7 @@ class EarlierPosts {
     }
 
     /** What every post and update of the view carries. Visible to members of the workspace: ids only. */
-    static Message.Metadata metadata(MessageView view) {
+    static Message.Metadata metadata(OutboxMessage view) {
         return Message.Metadata.builder()
                 .eventType(EVENT_TYPE)
                 .eventPayload(Map.of("view_id", view.id(), "deployment_id", view.releaseId()))
@@ -59,7 +59,7 @@ class EarlierPosts {
      * @return the message an earlier attempt posted, or empty when there is none or Slack would not say
      * @throws IOException or SlackApiException when Slack cannot be asked now (try again later)
      */
-    Optional<Found> find(MessageView view, String threadTs) throws IOException, SlackApiException {
+    Optional<Found> find(OutboxMessage view, String threadTs) throws IOException, SlackApiException {
         String channel = view.channelId();
         if (channel.startsWith("U") || channel.startsWith("W")) { // a DM is posted to the user, read from its D… channel
             var opened = slack.conversationsOpen(r -> r.users(List.of(view.channelId())));
@@ -96,7 +96,7 @@ class EarlierPosts {
         return Optional.empty();
     }
 
-    private static boolean isOf(Message message, MessageView view) {
+    private static boolean isOf(Message message, OutboxMessage view) {
         var metadata = message.getMetadata();
         if (metadata == null || !EVENT_TYPE.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
             return false;
@@ -105,7 +105,7 @@ class EarlierPosts {
         return id instanceof Number number ? number.longValue() == view.id() : String.valueOf(view.id()).equals(id);
     }
 
-    private static Optional<Found> refused(MessageView view, String method, String error) {
+    private static Optional<Found> refused(OutboxMessage view, String method, String error) {
         log.warn("Cannot check whether message {} of deployment {} was already posted ({} answered {});"
                 + " posting it again", view.seq(), view.releaseId(), method, error);
         return Optional.empty();

@@ -1,17 +1,19 @@
 package preflight.slack.outbox;
 
-import preflight.slack.release.ChannelAccessNotice;
-import preflight.slack.checklist.ChecklistMessageRenderer;
-import preflight.slack.text.DurationText;
-import preflight.slack.probe.ProbeRunMessageRenderer;
-import preflight.slack.release.ReleaseCardRenderer;
-import preflight.slack.lifecycle.ReminderMessageRenderer;
-import preflight.slack.signoff.SignoffMessageRenderer;
-import preflight.slack.signoff.SignoffNudgeRenderer;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -24,59 +26,50 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import preflight.deployment.Release;
-import preflight.deployment.ReleaseService;
-import preflight.deployment.ReleaseLifecycle;
-import preflight.reminder.ReminderScheduler;
 
 /**
  * Brings Slack messages up to date with the database, off the request threads. It works from
- * the outbox ({@link MessageViews}) only, so a restart, a crash or another instance picks up
- * whatever is still stale.
+ * the outbox ({@link Outbox}) only, so a restart, a crash or another instance picks up whatever is
+ * still stale, and it knows no feature: each kind of message is rendered by its
+ * {@link MessageRenderer}. The messages of one round are delivered per channel, the channels in
+ * parallel: a channel Slack throttles waits alone, and a thread's messages stay in order.
  */
 @Component
 public class MessageSync implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSync.class);
 
-    private final MessageViews views;
-    private final ReleaseService deployments;
-    private final ReleaseCardRenderer cards;
-    private final ChecklistMessageRenderer checklists;
-    private final ReminderMessageRenderer reminders;
-    private final ReleaseLifecycle lifecycle;
-    private final ReminderScheduler reminderScheduler;
-    private final ProbeRunMessageRenderer probeRuns;
-    private final SignoffMessageRenderer signoffs;
+    private final Outbox outbox;
+    private final Map<MessageKind, MessageRenderer> renderers = new EnumMap<>(MessageKind.class);
     private final EarlierPosts earlierPosts;
     private final MethodsClient slack;
     private final MessageSyncSettings settings;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
+    /** Claimed by this instance and not yet delivered: given back when the instance stops. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Posts whose chat.postMessage is in flight: Slack may make them although we stop waiting. */
+    private final Set<Long> posting = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService channels;
 
-    MessageSync(MessageViews views, ReleaseService deployments, ReleaseCardRenderer cards,
-                ChecklistMessageRenderer checklists, ProbeRunMessageRenderer probeRuns,
-                SignoffMessageRenderer signoffs, ReminderMessageRenderer reminders, ReleaseLifecycle lifecycle,
-                ReminderScheduler reminderScheduler, EarlierPosts earlierPosts, MethodsClient slack,
-                MessageSyncSettings settings, TransactionTemplate tx, Clock clock) {
+    MessageSync(Outbox outbox, List<MessageRenderer> renderers, EarlierPosts earlierPosts, MethodsClient slack,
+                MessageSyncSettings settings, Clock clock) {
+        for (var renderer : renderers) {
+            if (this.renderers.put(renderer.kind(), renderer) != null) {
+                throw new IllegalStateException("Two renderers for " + renderer.kind());
+            }
+        }
+        for (var kind : MessageKind.values()) {
+            if (!this.renderers.containsKey(kind)) {
+                throw new IllegalStateException("No renderer for " + kind);
+            }
+        }
+        this.outbox = outbox;
         this.earlierPosts = earlierPosts;
-        this.probeRuns = probeRuns;
-        this.signoffs = signoffs;
-        this.reminders = reminders;
-        this.lifecycle = lifecycle;
-        this.reminderScheduler = reminderScheduler;
-        this.views = views;
-        this.deployments = deployments;
-        this.cards = cards;
-        this.checklists = checklists;
         this.slack = slack;
         this.settings = settings;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -86,18 +79,49 @@ public class MessageSync implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        outbox.retryStopped();
         running = true;
+        channels = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("message-sync-", 0).factory());
         // one long-lived loop: a platform thread of its own, so that its CPU shows apart from the
         // request threads' (bench/ reports it per /deploy start)
         worker = Thread.ofPlatform().name("message-sync").daemon(true).start(this::run);
     }
 
+    /**
+     * Stops claiming, lets calls in flight finish for {@code shutdownGrace}, then gives back every
+     * message this instance still holds, so another instance delivers them at once instead of after
+     * the lease. A post abandoned in flight is marked unanswered: whoever takes it looks in Slack first.
+     */
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
+    public void stop() {
+        Thread stopping;
+        ExecutorService deliveries;
+        synchronized (this) {
+            running = false;
+            stopping = worker;
+            deliveries = channels;
             worker = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        wake.release();
+        try {
+            stopping.join(settings.shutdownGrace());
+            if (stopping.isAlive()) {
+                deliveries.shutdownNow();
+                stopping.interrupt();
+                stopping.join(Duration.ofSeconds(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deliveries.shutdownNow();
+        var unanswered = List.copyOf(posting);
+        var claimed = List.copyOf(held);
+        if (!claimed.isEmpty()) {
+            outbox.abandon(claimed, unanswered);
+            log.info("Stopping: gave back {} Slack message(s) to the other instances", claimed.size());
         }
     }
 
@@ -112,6 +136,8 @@ public class MessageSync implements SmartLifecycle {
             long roundStarted = System.nanoTime();
             try {
                 synced = syncDue();
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
                 log.warn("Message sync round failed, will retry: {}", e.toString());
             }
@@ -121,7 +147,7 @@ public class MessageSync implements SmartLifecycle {
                         // woken again soon after an idle round: a burst of clicks is under way, and
                         // the rest of it joins the next round instead of costing one round each
                         long gather = settings.gatherDelay().toNanos() - (System.nanoTime() - roundStarted);
-                        if (gather > 0) {
+                        if (gather > 0 && running) {
                             TimeUnit.NANOSECONDS.sleep(gather);
                         }
                     }
@@ -134,152 +160,164 @@ public class MessageSync implements SmartLifecycle {
     }
 
     /** @return how many messages were claimed in this round */
-    int syncDue() {
-        var due = views.claim(settings.batchSize(), settings.minUpdateInterval(), settings.lease());
-        for (int i = 0; i < due.size(); i++) {
-            if (!sync(due.get(i))) {
-                // throttled: the rest of this batch waits for Retry-After like every other message
-                due.subList(i + 1, due.size()).forEach(views::release);
-                break;
+    int syncDue() throws InterruptedException {
+        if (!running) {
+            return 0;
+        }
+        var due = outbox.claim(settings.batchSize(), settings.minUpdateInterval(), settings.lease());
+        due.forEach(message -> held.add(message.id()));
+        Map<String, List<OutboxMessage>> byChannel = new LinkedHashMap<>();
+        due.forEach(message -> byChannel.computeIfAbsent(message.channelId(), c -> new ArrayList<>()).add(message));
+        if (byChannel.size() == 1) { // the usual round: no thread to hand it to
+            deliver(due);
+            return due.size();
+        }
+        List<Future<?>> rounds = new ArrayList<>();
+        for (var messages : byChannel.values()) {
+            rounds.add(channels.submit(() -> deliver(messages)));
+        }
+        for (var round : rounds) {
+            try {
+                round.get();
+            } catch (ExecutionException e) {
+                log.warn("Delivering to one channel failed, will retry: {}", e.getCause().toString());
             }
         }
         return due.size();
     }
 
-    /** @return false when Slack throttled us (429): nothing more may be sent until Retry-After */
-    private boolean sync(MessageView view) {
-        var deployment = deployments.find(view.releaseId()).orElseThrow();
-        String threadTs = view.kind().inThread() ? deployment.threadTs() : null;
+    /** One channel's messages of this round, in thread order; a 429 leaves the rest for later. */
+    private void deliver(List<OutboxMessage> messages) {
         try {
-            if (view.ts() == null && view.postUnansweredAt() != null) {
-                var earlier = earlierPosts.find(view, threadTs);
+            for (int i = 0; i < messages.size(); i++) {
+                if (!running || Thread.currentThread().isInterrupted() || !sync(messages.get(i))) {
+                    var rest = messages.subList(i, messages.size()).stream().map(OutboxMessage::id).toList();
+                    outbox.release(rest);
+                    return;
+                }
+            }
+        } finally {
+            messages.forEach(message -> held.remove(message.id()));
+        }
+    }
+
+    /** @return false when Slack throttled this channel (429): nothing more goes there until Retry-After */
+    private boolean sync(OutboxMessage message) {
+        var renderer = renderers.get(message.kind());
+        if (message.kind().inThread() && message.threadTs() == null) {
+            // the card was posted by another instance after this claim was made; next round has it
+            outbox.release(List.of(message.id()));
+            return true;
+        }
+        try {
+            if (message.ts() == null && message.postUnansweredAt() != null) {
+                var earlier = earlierPosts.find(message, message.threadTs());
                 if (earlier.isPresent()) {
-                    adopt(view, deployment, earlier.get());
+                    outbox.adopted(message, earlier.get().channelId(), earlier.get().ts());
                     return true;
                 }
             }
-            var message = render(view, deployment);
+            var rendered = renderer.render(message);
             SlackApiTextResponse response;
-            if (view.ts() == null) {
-                var posted = slack.chatPostMessage(r -> r.channel(view.channelId()).threadTs(threadTs)
-                        .metadata(EarlierPosts.metadata(view))
-                        .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
-                response = posted;
-                if (posted.isOk()) {
-                    recordPost(view, deployment, posted.getChannel() != null ? posted.getChannel() : view.channelId(),
-                            posted.getTs());
+            if (message.ts() == null) {
+                posting.add(message.id());
+                try {
+                    var posted = slack.chatPostMessage(r -> r.channel(message.channelId()).threadTs(message.threadTs())
+                            .metadata(EarlierPosts.metadata(message))
+                            .text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+                    response = posted;
+                    if (posted.isOk()) {
+                        recordPost(message, posted.getChannel() != null ? posted.getChannel() : message.channelId(),
+                                posted.getTs());
+                    }
+                } finally {
+                    posting.remove(message.id());
                 }
             } else {
-                response = slack.chatUpdate(r -> r.channel(view.channelId()).ts(view.ts())
-                        .metadata(EarlierPosts.metadata(view))
-                        .text(message.text()).blocks(message.blocks()));
+                response = slack.chatUpdate(r -> r.channel(message.channelId()).ts(message.ts())
+                        .metadata(EarlierPosts.metadata(message))
+                        .text(rendered.text()).blocks(rendered.blocks()));
                 if (response.isOk()) {
-                    views.synced(view, view.channelId(), view.ts());
+                    outbox.synced(message, message.channelId(), message.ts());
                 }
             }
             if (!response.isOk()) {
-                if (view.kind() == MessageView.Kind.CARD && view.ts() == null
-                        && ChannelAccessNotice.CHANNEL_ERRORS.contains(response.getError())) {
-                    views.appendOnce(view.releaseId(), MessageView.Kind.CHANNEL_ACCESS_DM, deployment.startedBy(),
-                            response.getError());
+                var error = DeliveryError.of(String.valueOf(response.getError()));
+                if (error.kind() == DeliveryError.Kind.CHANNEL && message.ts() == null) {
+                    renderer.channelRefused(message, error.error());
                 }
-                failed(view, response.getError(), null);
+                failed(message, error);
             }
         } catch (SlackApiException e) {
             if (e.getResponse().code() >= 500) {
-                mayHavePosted(view);
+                mayHavePosted(message);
             }
+            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
+                    : "HTTP " + e.getResponse().code();
             var retryAfter = retryAfter(e);
-            failed(view, e.getError() != null ? e.getError().getError() : "HTTP " + e.getResponse().code(),
-                    retryAfter);
-            return retryAfter == null;
+            if (retryAfter != null) {
+                log.info("Slack asked us to wait {} s before the next {} in {} (message {} of release {})",
+                        retryAfter.toSeconds(), message.ts() == null ? "post" : "update", message.channelId(),
+                        message.seq(), message.releaseId());
+                outbox.throttled(message, clock.instant().plus(retryAfter), error);
+                return false;
+            }
+            failed(message, DeliveryError.transientError(error));
         } catch (IOException e) { // a timeout or a dropped connection
-            mayHavePosted(view);
-            failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            mayHavePosted(message);
+            failed(message, DeliveryError.transientError(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (RuntimeException e) {
-            failed(view, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            failed(message, DeliveryError.transientError(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return true;
     }
 
     /** No answer to a post does not mean Slack did not make it: the next attempt looks first. */
-    private void mayHavePosted(MessageView view) {
-        if (view.ts() == null) {
-            views.postUnanswered(view);
+    private void mayHavePosted(OutboxMessage message) {
+        if (message.ts() == null) {
+            outbox.postUnanswered(message);
         }
     }
 
-    /** An earlier attempt did post the message: record it (the card also as the release's thread). */
-    private void adopt(MessageView view, Release deployment, EarlierPosts.Found found) {
-        tx.executeWithoutResult(status -> {
-            if (view.kind() == MessageView.Kind.CARD) {
-                deployments.attachThread(deployment.id(), found.ts());
-            }
-            views.adopted(view, found.channelId(), found.ts());
-        });
-    }
-
-    /**
-     * A message Slack has accepted must be recorded, or it would be posted again. Rows are
-     * locked in the order every other transaction uses (deployment, then its views), and a
-     * transient database failure is retried.
-     */
-    private void recordPost(MessageView view, Release deployment, String channel, String ts) {
+    /** A message Slack has accepted must be recorded, or it would be posted again: a database blip is retried. */
+    private void recordPost(OutboxMessage message, String channel, String ts) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.executeWithoutResult(status -> {
-                    if (view.kind() == MessageView.Kind.CARD) {
-                        deployments.attachThread(deployment.id(), ts);
-                    }
-                    views.synced(view, channel, ts);
-                });
+                outbox.synced(message, channel, ts);
                 return;
             } catch (TransientDataAccessException e) {
                 if (attempt == 5) {
                     throw e;
                 }
-                log.info("Recording message {} of deployment {} failed ({}), retrying", view.seq(),
-                        view.releaseId(), e.getClass().getSimpleName());
+                log.info("Recording message {} of release {} failed ({}), retrying", message.seq(),
+                        message.releaseId(), e.getClass().getSimpleName());
             }
         }
     }
 
-    private RenderedMessage render(MessageView view, Release deployment) {
-        return switch (view.kind()) {
-            case CARD -> cards.render(deployment, deployments.progressOf(deployment));
-            case CHECKLIST -> checklists.render(deployment, deployments.checklistOf(deployment),
-                    view.firstItem(), view.endItem(), deployments.ticksOf(deployment.id()));
-            case REMINDER, REMINDER_DM -> reminders.render(deployment, deployments.checklistOf(deployment),
-                    deployments.ticksOf(deployment.id()), view.subject(), lifecycle.oncall(deployment),
-                    view.kind() == MessageView.Kind.REMINDER_DM,
-                    "⏰ Snooze " + DurationText.of(reminderScheduler.snoozeDuration()));
-            case PROBE_RUN -> probeRuns.render(deployment, view.firstItem());
-            case SIGNOFF_NUDGE_DM -> SignoffNudgeRenderer.render(deployment, view.subject());
-            case CHANNEL_ACCESS_DM -> ChannelAccessNotice.render(deployment);
-            case SIGNOFF -> signoffs.render(deployment);
-        };
-    }
-
-    private void failed(MessageView view, String error, Duration retryAfter) {
-        var now = clock.instant();
-        if (retryAfter != null) {
-            log.info("Slack asked us to wait {} s (message {} of deployment {})", retryAfter.toSeconds(),
-                    view.seq(), view.releaseId());
-            views.pauseAll(now.plus(retryAfter));
-            views.postpone(view, now.plus(retryAfter), error);
+    /**
+     * A permanent refusal stops the message until the next change and is logged once, with what to
+     * do; anything else is retried with capped backoff for as long as it takes.
+     */
+    private void failed(OutboxMessage message, DeliveryError error) {
+        boolean permanent = error.kind() == DeliveryError.Kind.PERMANENT
+                || (error.kind() == DeliveryError.Kind.CHANNEL && message.ts() != null);
+        if (permanent) {
+            if (outbox.stop(message, error.error())) {
+                log.warn("Slack refused {} message {} of release {} for good ({}): {}. It is tried again at the"
+                        + " release's next change, or when Preflight restarts.", message.kind(), message.seq(), message.releaseId(), error.error(),
+                        error.advice());
+            }
             return;
         }
-        int attempts = views.attempts(view.id()) + 1;
-        var backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 9)));
-        if (attempts >= settings.maxAttempts()) {
-            log.warn("Giving up on message {} of deployment {} after {} attempts: {}", view.seq(),
-                    view.releaseId(), attempts, error);
-            backoff = Duration.ofDays(3650);
+        int attempts = outbox.failed(message, settings.firstBackoff(), settings.maxBackoff(), error.error());
+        if (attempts == 1) {
+            log.warn("Slack call for message {} of release {} failed ({}); retrying until it succeeds", message.seq(),
+                    message.releaseId(), error.error());
         } else {
-            log.warn("Slack call for message {} of deployment {} failed ({}), retrying in {} s", view.seq(),
-                    view.releaseId(), error, backoff.toSeconds());
+            log.debug("Slack call for message {} of release {} failed again ({}, attempt {})", message.seq(),
+                    message.releaseId(), error.error(), attempts);
         }
-        views.failed(view, now.plus(backoff), error);
     }
 
     private static Duration retryAfter(SlackApiException e) {

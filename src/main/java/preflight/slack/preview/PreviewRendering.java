@@ -19,6 +19,7 @@ import preflight.slack.lifecycle.ReminderMessageRenderer;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.release.ReleaseCardRenderer;
 import preflight.slack.signoff.SignoffMessageRenderer;
+import preflight.slack.text.ThreadLinks;
 
 /**
  * The messages a release of a checklist would post, rendered by the bot's own renderers for an example release
@@ -35,12 +36,12 @@ final class PreviewRendering {
 
     static List<Message> messages(String templateName, Checklist checklist) {
         Instant now = Instant.now();
-        var release = new Release(0L, 0, "C0PREVIEW", "preview", "v1.0", "production", templateName, "",
-                "U0PREVIEW", "preview", ReleaseStatus.IN_PROGRESS, "1700000000.000100", now, now);
+        var release = new Release(0L, 0, "C0PREVIEW", "v1.0", "production", templateName, "",
+                "U0PREVIEW", "preview", ReleaseStatus.IN_PROGRESS, now, now);
         List<Message> messages = new ArrayList<>();
-        messages.add(message("card", new ReleaseCardRenderer(List.of()).render(release,
+        messages.add(message("card", new ReleaseCardRenderer(List.of(), null, null).render(release,
                 new Progress(0, checklist.items().size()))));
-        var checklistRenderer = new ChecklistMessageRenderer();
+        var checklistRenderer = new ChecklistMessageRenderer(null);
         int n = 1;
         for (var plan : ChecklistLayout.plan(checklist)) {
             messages.add(message("checklist-" + n++, checklistRenderer.render(release, checklist, plan.first(),
@@ -55,9 +56,9 @@ final class PreviewRendering {
             }
             messages.add(message("signoff", SignoffMessageRenderer.render(release, roles)));
         }
-        var shipped = new Release(0L, 0, "C0PREVIEW", "preview", "v1.0", "production", templateName, "",
-                "U0PREVIEW", "preview", ReleaseStatus.SHIPPED, "1700000000.000100", now, now);
-        messages.add(message("reminder", new ReminderMessageRenderer().render(shipped, checklist, Map.of(),
+        var shipped = new Release(0L, 0, "C0PREVIEW", "v1.0", "production", templateName, "",
+                "U0PREVIEW", "preview", ReleaseStatus.SHIPPED, now, now);
+        messages.add(message("reminder", new ReminderMessageRenderer(null, null, null, ThreadLinks.beforePosting()).render(shipped, checklist, Map.of(),
                 "monitoring-window", checklist.oncall(), false, "2 h")));
         return messages;
     }

@@ -28,8 +28,10 @@ class ProbeRunLauncher {
 
     private final ProbeRuns runs;
     private final Executor slackWork;
+    private final ThreadLinks threadLinks;
 
-    ProbeRunLauncher(ProbeRuns runs, @Qualifier("slackWork") Executor slackWork) {
+    ProbeRunLauncher(ProbeRuns runs, @Qualifier("slackWork") Executor slackWork, ThreadLinks threadLinks) {
+        this.threadLinks = threadLinks;
         this.runs = runs;
         this.slackWork = slackWork;
     }
@@ -53,13 +55,13 @@ class ProbeRunLauncher {
                 yield new Launch(true, "🔎 Running " + (run.fullRun()
                         ? run.probeCount() + (run.probeCount() == 1 ? " probe" : " probes")
                         : "probe `" + Mrkdwn.escape(run.onlyProbe()) + "`") + " for " + release
-                        + " (run #" + run.number() + "); results appear in " + ThreadLinks.to(deployment, "its thread")
+                        + " (run #" + run.number() + "); results appear in " + threadLinks.to(deployment, "its thread")
                         + ".");
             }
             case ProbeRuns.AlreadyRunning running -> new Launch(false, "Probe run #" + running.run().number()
                     + " of " + release + " is still in progress (started by "
                     + ProbeRunMessageRenderer.who(running.run().triggeredBy()) + "); its results are coming in "
-                    + ThreadLinks.to(deployment, "the thread") + ". Nothing new was started.");
+                    + threadLinks.to(deployment, "the thread") + ". Nothing new was started.");
             case ProbeRuns.NoProbes none -> new Launch(false, "The template `" + Mrkdwn.escape(none.templateName())
                     + "` of " + release + " defines no probes, so there is nothing to run. Probes are listed under"
                     + " `probes:` in a template's front matter.");

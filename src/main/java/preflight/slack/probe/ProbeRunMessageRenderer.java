@@ -2,6 +2,9 @@ package preflight.slack.probe;
 
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 
 import static com.slack.api.model.block.Blocks.context;
@@ -38,7 +41,7 @@ import preflight.probe.ProbeRuns;
  * cut to fit Slack's limits with a count of what is not shown.
  */
 @Component
-public class ProbeRunMessageRenderer {
+public class ProbeRunMessageRenderer implements MessageRenderer {
 
     private static final int SECTION_TEXT_MAX = 2900;
     private static final int RESULT_BLOCKS_MAX = 40;
@@ -54,6 +57,16 @@ public class ProbeRunMessageRenderer {
     ProbeRunMessageRenderer(ProbeRuns runs, ReleaseService deployments) {
         this.runs = runs;
         this.deployments = deployments;
+    }
+
+    @Override
+    public MessageKind kind() {
+        return MessageKind.PROBE_RUN;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        return render(deployments.find(message.releaseId()).orElseThrow(), message.firstItem());
     }
 
     public RenderedMessage render(Release deployment, int runNumber) {

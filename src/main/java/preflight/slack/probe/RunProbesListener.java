@@ -1,7 +1,7 @@
 package preflight.slack.probe;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.bolt.SlackListener;
 import preflight.slack.text.SlackUsers;
 
@@ -23,14 +23,14 @@ import preflight.deployment.ReleaseService;
 class RunProbesListener implements SlackListener {
 
     private final ReleaseService deployments;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final ProbeRunLauncher launcher;
     private final ClickReplies replies;
 
-    RunProbesListener(ReleaseService deployments, MessageViews views, ProbeRunLauncher launcher,
+    RunProbesListener(ReleaseService deployments, Outbox outbox, ProbeRunLauncher launcher,
                       ClickReplies replies) {
         this.deployments = deployments;
-        this.views = views;
+        this.outbox = outbox;
         this.launcher = launcher;
         this.replies = replies;
     }
@@ -45,7 +45,7 @@ class RunProbesListener implements SlackListener {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String ts = payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
         var deployment = channel == null || ts == null ? null
-                : views.deploymentOf(channel, ts).flatMap(deployments::find).orElse(null);
+                : outbox.deploymentOf(channel, ts).flatMap(deployments::find).orElse(null);
         if (deployment == null) {
             replies.ephemeral(context, "That release card is not one I know any more; nothing was run.");
             return context.ack();

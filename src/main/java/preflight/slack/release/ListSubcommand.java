@@ -19,8 +19,10 @@ import preflight.deployment.ReleaseService;
 class ListSubcommand implements DeploySubcommand {
 
     private final ReleaseService deployments;
+    private final ThreadLinks threadLinks;
 
-    ListSubcommand(ReleaseService deployments) {
+    ListSubcommand(ReleaseService deployments, ThreadLinks threadLinks) {
+        this.threadLinks = threadLinks;
         this.deployments = deployments;
     }
 
@@ -43,7 +45,7 @@ class ListSubcommand implements DeploySubcommand {
         var text = new StringBuilder("*Active releases*");
         for (var deployment : active) {
             var progress = deployments.progressOf(deployment);
-            text.append("\n• ").append(ThreadLinks.to(deployment, Mrkdwn.escape(deployment.version()))).append(" → ")
+            text.append("\n• ").append(threadLinks.to(deployment, Mrkdwn.escape(deployment.version()))).append(" → ")
                     .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
                     .append(" · ").append(progress.done()).append('/').append(progress.total()).append(" items");
         }

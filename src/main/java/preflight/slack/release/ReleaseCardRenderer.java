@@ -1,7 +1,11 @@
 package preflight.slack.release;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.outbox.Outbox;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -21,17 +25,40 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.Release;
 import preflight.deployment.Progress;
+import preflight.deployment.ReleaseService;
 
 /** The root message of a release thread: what is being released, by whom, how far along. */
 @Component
-public class ReleaseCardRenderer {
+public class ReleaseCardRenderer implements MessageRenderer {
 
     private static final int BAR_WIDTH = 20;
 
     private final List<CardSection> sections;
+    private final ReleaseService releases;
+    private final Outbox outbox;
 
-    public ReleaseCardRenderer(List<CardSection> sections) {
+    public ReleaseCardRenderer(List<CardSection> sections, ReleaseService releases, Outbox outbox) {
         this.sections = sections;
+        this.releases = releases;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public MessageKind kind() {
+        return MessageKind.CARD;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        return render(release, releases.progressOf(release));
+    }
+
+    /** Without the card there is no thread: whoever started the release is told why, once. */
+    @Override
+    public void channelRefused(OutboxMessage message, String error) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        outbox.appendOnce(release.id(), MessageKind.CHANNEL_ACCESS_DM, release.startedBy(), error);
     }
 
     public RenderedMessage render(Release deployment, Progress progress) {

@@ -5,6 +5,7 @@ import preflight.slack.outbox.MessageSync;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackUsers;
 import preflight.slack.text.ThreadLinks;
+import preflight.slack.outbox.Outbox;
 
 import java.util.List;
 import java.util.Set;
@@ -38,8 +39,12 @@ class StartSubcommand implements DeploySubcommand {
 
     private final TemplateCatalogue templates;
     private final ReleaseService deployments;
+    private final ThreadLinks threadLinks;
+    private final Outbox outbox;
 
-    StartSubcommand(TemplateCatalogue templates, ReleaseService deployments) {
+    StartSubcommand(TemplateCatalogue templates, ReleaseService deployments, ThreadLinks threadLinks, Outbox outbox) {
+        this.threadLinks = threadLinks;
+        this.outbox = outbox;
         this.templates = templates;
         this.deployments = deployments;
     }
@@ -85,14 +90,15 @@ class StartSubcommand implements DeploySubcommand {
         }
         var actor = SlackUsers.actor(command);
         try {
-            deployments.start(new StartRelease(command.getChannelId(), command.getTeamDomain(), version,
-                    environment, templateName, actor), template.get());
+            var started = deployments.start(new StartRelease(command.getChannelId(), version, environment,
+                    templateName, actor), template.get());
+            outbox.placeThreadIn(started.id(), command.getTeamDomain());
             return Reply.none();
         } catch (ReleaseAlreadyActive e) {
             var existing = e.existing();
             return new Reply("*" + Mrkdwn.escape(existing.version()) + "* (" + Mrkdwn.escape(existing.environment())
                     + ") is already " + existing.status().label() + " in this channel: "
-                    + ThreadLinks.to(existing, "open its thread") + ". Nothing new was started.");
+                    + threadLinks.to(existing, "open its thread") + ". Nothing new was started.");
         }
     }
 

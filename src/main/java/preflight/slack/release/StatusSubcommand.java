@@ -4,6 +4,7 @@ import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.signoff.SignoffCardSection;
 import preflight.slack.text.ThreadLinks;
+import preflight.slack.outbox.Outbox;
 
 import java.util.List;
 
@@ -23,8 +24,12 @@ class StatusSubcommand implements DeploySubcommand {
 
     private final ReleaseService deployments;
     private final SignoffService signoffs;
+    private final ThreadLinks threadLinks;
+    private final Outbox outbox;
 
-    StatusSubcommand(ReleaseService deployments, SignoffService signoffs) {
+    StatusSubcommand(ReleaseService deployments, SignoffService signoffs, ThreadLinks threadLinks, Outbox outbox) {
+        this.threadLinks = threadLinks;
+        this.outbox = outbox;
         this.deployments = deployments;
         this.signoffs = signoffs;
     }
@@ -61,9 +66,24 @@ class StatusSubcommand implements DeploySubcommand {
                     .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
                     .append(progress.done()).append('/').append(progress.total()).append(" items · template `")
                     .append(Mrkdwn.escape(deployment.templateName())).append("` · started by <@")
-                    .append(deployment.startedBy()).append("> · ").append(ThreadLinks.to(deployment, "thread"))
-                    .append("\n    ").append(Mrkdwn.truncate(SignoffCardSection.verdict(signoffs.verdict(deployment)), 600));
+                    .append(deployment.startedBy()).append("> · ").append(threadLinks.to(deployment, "thread"))
+                    .append("\n    ").append(Mrkdwn.truncate(SignoffCardSection.verdict(signoffs.verdict(deployment)), 600))
+                    .append(delivery(outbox.backlog(deployment.id())));
         }
         return new Reply(text.toString());
+    }
+
+    /** Only when Slack is behind: what is waiting, and why, so nobody trusts a stale thread. */
+    private static String delivery(Outbox.Backlog backlog) {
+        if (backlog.stopped() > 0) {
+            return "\n    ⚠️ Slack refused " + backlog.stopped() + " of its messages (`"
+                    + Mrkdwn.escape(String.valueOf(backlog.lastError())) + "`); the thread shows an older state until"
+                    + " the release changes again or an admin fixes the cause (see the bot's log).";
+        }
+        if (backlog.lastError() != null && backlog.pending() > 0) {
+            return "\n    ⏳ " + backlog.pending() + " message(s) waiting for Slack (`"
+                    + Mrkdwn.escape(backlog.lastError()) + "`); they are sent as soon as Slack takes them.";
+        }
+        return "";
     }
 }

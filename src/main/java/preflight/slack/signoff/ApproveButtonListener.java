@@ -1,7 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 
 import java.util.concurrent.Executor;
 
@@ -17,9 +17,9 @@ class ApproveButtonListener extends SignoffDecisionListener {
 
     private final SignoffService signoffs;
 
-    ApproveButtonListener(SignoffService signoffs, MessageViews views, ClickReplies replies,
+    ApproveButtonListener(SignoffService signoffs, Outbox outbox, ClickReplies replies,
                           @Qualifier("slackWork") Executor slackWork) {
-        super(SignoffMessageRenderer.APPROVE, views, replies, slackWork);
+        super(SignoffMessageRenderer.APPROVE, outbox, replies, slackWork);
         this.signoffs = signoffs;
     }
 

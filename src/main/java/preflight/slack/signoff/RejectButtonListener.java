@@ -1,7 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.bolt.SlackListener;
 
@@ -51,16 +51,16 @@ class RejectButtonListener implements SlackListener {
 
     private final SignoffService signoffs;
     private final ReleaseService deployments;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final ClickReplies replies;
     private final MethodsClient slack;
     private final Executor slackWork;
 
-    RejectButtonListener(SignoffService signoffs, ReleaseService deployments, MessageViews views,
+    RejectButtonListener(SignoffService signoffs, ReleaseService deployments, Outbox outbox,
                          ClickReplies replies, MethodsClient slack, @Qualifier("slackWork") Executor slackWork) {
         this.signoffs = signoffs;
         this.deployments = deployments;
-        this.views = views;
+        this.outbox = outbox;
         this.replies = replies;
         this.slack = slack;
         this.slackWork = slackWork;
@@ -72,7 +72,7 @@ class RejectButtonListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var found = SignoffClick.of(request.getPayload(), views);
+        var found = SignoffClick.of(request.getPayload(), outbox);
         if (found.isEmpty()) {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();

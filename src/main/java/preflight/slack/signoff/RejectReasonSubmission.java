@@ -22,8 +22,9 @@ import preflight.approval.SignoffService;
 
 /**
  * The reject modal's submit. A missing reason keeps the modal open with a field error; otherwise
- * the modal closes and the rejection is recorded after the ack (who may sign is checked again:
- * it may need Slack). A refusal is answered with an ephemeral message in the release channel.
+ * the rejection, with the reason as typed, is stored before the ack closes the modal
+ * ({@link DecidedBeforeAck}; who may sign is checked again: it may need Slack). A refusal is
+ * answered with an ephemeral message in the release channel.
  */
 @Component
 class RejectReasonSubmission implements SlackListener {
@@ -63,19 +64,9 @@ class RejectReasonSubmission implements SlackListener {
             return context.ack();
         }
         var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
-        slackWork.execute(() -> {
-            String answer;
-            try {
-                answer = SignoffReplies.to(signoffs.reject(target.releaseId(), target.roleIndex(), actor, reason))
-                        .orElse(null);
-            } catch (RuntimeException e) {
-                log.error("Rejecting role {} of deployment {} failed", target.roleIndex(), target.releaseId(), e);
-                answer = SignoffReplies.FAILED;
-            }
-            if (answer != null) {
-                tell(target.channelId(), actor.id(), answer);
-            }
-        });
+        DecidedBeforeAck.decide(slackWork, "Rejecting role " + target.roleIndex() + " of release " + target.releaseId(),
+                () -> signoffs.reject(target.releaseId(), target.roleIndex(), actor, reason),
+                answer -> slackWork.execute(() -> tell(target.channelId(), actor.id(), answer)));
         return context.ack();
     }
 

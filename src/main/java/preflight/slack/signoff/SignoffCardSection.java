@@ -44,7 +44,7 @@ public class SignoffCardSection implements CardSection {
                     .collect(Collectors.joining("\n")), ChecklistLayout.SECTION_TEXT_MAX);
             blocks.add(section(s -> s.blockId("card:signoffs").text(markdownText(text))));
         }
-        String verdict = Mrkdwn.truncate("*Go / no-go:* " + verdict(signoffs.verdict(deployment)),
+        String verdict = Mrkdwn.truncate("*Go / no-go:* " + verdict(signoffs.verdict(deployment, roles)),
                 ChecklistLayout.SECTION_TEXT_MAX);
         blocks.add(section(s -> s.blockId("card:verdict").text(markdownText(verdict))));
         return blocks;

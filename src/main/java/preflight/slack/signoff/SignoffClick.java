@@ -1,6 +1,6 @@
 package preflight.slack.signoff;
 
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.text.SlackUsers;
 
 import java.util.Optional;
@@ -18,7 +18,7 @@ record SignoffClick(long releaseId, int roleIndex, Actor actor, String channelId
         return Pattern.compile("^" + Pattern.quote(action) + ":\\d{1,3}$");
     }
 
-    static Optional<SignoffClick> of(BlockActionPayload payload, MessageViews views) {
+    static Optional<SignoffClick> of(BlockActionPayload payload, Outbox outbox) {
         var action = payload.getActions() == null || payload.getActions().isEmpty() ? null
                 : payload.getActions().getFirst();
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
@@ -30,6 +30,6 @@ record SignoffClick(long releaseId, int roleIndex, Actor actor, String channelId
         int roleIndex = Integer.parseInt(actionId.substring(actionId.lastIndexOf(':') + 1));
         var user = payload.getUser();
         var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
-        return views.deploymentOf(channel, ts).map(id -> new SignoffClick(id, roleIndex, actor, channel));
+        return outbox.deploymentOf(channel, ts).map(id -> new SignoffClick(id, roleIndex, actor, channel));
     }
 }

@@ -1,7 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.bolt.SlackListener;
 
 import java.util.concurrent.Executor;
@@ -11,29 +11,24 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import preflight.approval.Outcome;
 
 /**
- * A sign-off button that decides without asking anything (Approve, Withdraw). Acks at once: who
- * may sign can need Slack (user-group members), so the check and the decision run after the
- * ack; the message then re-renders from the database, and only a refusal or a repeat gets an
- * answer.
+ * A sign-off button that decides without asking anything (Approve, Withdraw). The decision is
+ * stored before the ack ({@link DecidedBeforeAck}); the message then re-renders from the database,
+ * and only a refusal or a repeat gets an answer.
  */
 abstract class SignoffDecisionListener implements SlackListener {
 
-    private static final Logger log = LoggerFactory.getLogger(SignoffDecisionListener.class);
-
     private final String action;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final ClickReplies replies;
     private final Executor slackWork;
 
-    SignoffDecisionListener(String action, MessageViews views, ClickReplies replies, Executor slackWork) {
+    SignoffDecisionListener(String action, Outbox outbox, ClickReplies replies, Executor slackWork) {
         this.action = action;
-        this.views = views;
+        this.outbox = outbox;
         this.replies = replies;
         this.slackWork = slackWork;
     }
@@ -46,20 +41,13 @@ abstract class SignoffDecisionListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var click = SignoffClick.of(request.getPayload(), views);
+        var click = SignoffClick.of(request.getPayload(), outbox);
         if (click.isEmpty()) {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();
         }
-        slackWork.execute(() -> {
-            try {
-                SignoffReplies.to(decide(click.get())).ifPresent(text -> replies.ephemeral(context, text));
-            } catch (RuntimeException e) {
-                log.error("{} on role {} of deployment {} failed", action, click.get().roleIndex(),
-                        click.get().releaseId(), e);
-                replies.ephemeral(context, SignoffReplies.FAILED);
-            }
-        });
+        DecidedBeforeAck.decide(slackWork, action + " on role " + click.get().roleIndex() + " of release "
+                + click.get().releaseId(), () -> decide(click.get()), text -> replies.ephemeral(context, text));
         return context.ack();
     }
 }

@@ -1,6 +1,9 @@
 package preflight.slack.signoff;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Component;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
 import preflight.deployment.Release;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
 
 /**
@@ -29,7 +33,7 @@ import preflight.deployment.ReleaseStatus;
  * part of each action id, so one pattern-registered listener per button kind serves every role.
  */
 @Component
-public class SignoffMessageRenderer {
+public class SignoffMessageRenderer implements MessageRenderer {
 
     static final String APPROVE = "signoff_approve";
     static final String REJECT = "signoff_reject";
@@ -39,9 +43,21 @@ public class SignoffMessageRenderer {
     private static final int TEXT_BUDGET = 10_000;
 
     private final SignoffService signoffs;
+    private final ReleaseService releases;
 
-    SignoffMessageRenderer(SignoffService signoffs) {
+    SignoffMessageRenderer(SignoffService signoffs, ReleaseService releases) {
         this.signoffs = signoffs;
+        this.releases = releases;
+    }
+
+    @Override
+    public MessageKind kind() {
+        return MessageKind.SIGNOFF;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        return render(releases.find(message.releaseId()).orElseThrow());
     }
 
     public static String actionId(String action, int roleIndex) {

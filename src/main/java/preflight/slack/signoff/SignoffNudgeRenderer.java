@@ -1,5 +1,8 @@
 package preflight.slack.signoff;
 
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.text.SlackDates;
@@ -10,19 +13,35 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import java.util.List;
 
-import preflight.deployment.Release;
+import org.springframework.stereotype.Component;
 
-/** The direct message that reminds someone a release is waiting for their sign-off. */
-public final class SignoffNudgeRenderer {
+import preflight.deployment.ReleaseService;
 
-    private SignoffNudgeRenderer() {
+/** The direct message that reminds someone a release is waiting for their sign-off; subject = the role. */
+@Component
+class SignoffNudgeRenderer implements MessageRenderer {
+
+    private final ReleaseService releases;
+    private final ThreadLinks threadLinks;
+
+    SignoffNudgeRenderer(ReleaseService releases, ThreadLinks threadLinks) {
+        this.releases = releases;
+        this.threadLinks = threadLinks;
     }
 
-    public static RenderedMessage render(Release deployment, String role) {
+    @Override
+    public MessageKind kind() {
+        return MessageKind.SIGNOFF_NUDGE_DM;
+    }
+
+    @Override
+    public RenderedMessage render(OutboxMessage message) {
+        var deployment = releases.find(message.releaseId()).orElseThrow();
+        String role = message.subject();
         String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
                 + SlackDates.of(deployment.startedAt()) + " by <@" + deployment.startedBy() + ">). "
-                + ThreadLinks.to(deployment, "Open the release thread") + " to approve or reject.";
+                + threadLinks.to(deployment, "Open the release thread") + " to approve or reject.";
         return new RenderedMessage("Release " + release + " is waiting for your sign-off as " + Mrkdwn.escape(role),
                 List.of(section(s -> s.blockId("nudge").text(markdownText(text)))));
     }

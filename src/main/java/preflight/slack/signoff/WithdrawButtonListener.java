@@ -1,7 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.Outbox;
 
 import java.util.concurrent.Executor;
 
@@ -20,9 +20,9 @@ class WithdrawButtonListener extends SignoffDecisionListener {
 
     private final SignoffService signoffs;
 
-    WithdrawButtonListener(SignoffService signoffs, MessageViews views, ClickReplies replies,
+    WithdrawButtonListener(SignoffService signoffs, Outbox outbox, ClickReplies replies,
                            @Qualifier("slackWork") Executor slackWork) {
-        super(SignoffMessageRenderer.WITHDRAW, views, replies, slackWork);
+        super(SignoffMessageRenderer.WITHDRAW, outbox, replies, slackWork);
         this.signoffs = signoffs;
     }
 

@@ -1,19 +1,34 @@
 package preflight.slack.text;
 
+import preflight.slack.outbox.Outbox;
+
+import org.springframework.stereotype.Component;
+
 import preflight.deployment.Release;
 
-public final class ThreadLinks {
+/** Links to a release thread, which is where the outbox posted the release's card. */
+@Component
+public class ThreadLinks {
 
-    private ThreadLinks() {
+    private final Outbox outbox;
+
+    ThreadLinks(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** For messages shown before any thread exists (the template preview): every link says so. */
+    public static ThreadLinks beforePosting() {
+        return new ThreadLinks(null);
     }
 
     /** A mrkdwn link to the release thread, or a note that it is still being posted. */
-    public static String to(Release deployment, String label) {
-        if (deployment.threadTs() == null) {
+    public String to(Release release, String label) {
+        var thread = outbox == null ? null : outbox.threadOf(release.id()).orElse(null);
+        if (thread == null || thread.ts() == null) {
             return label + " (its thread is being posted)";
         }
-        String workspace = deployment.teamDomain() == null ? "app" : deployment.teamDomain();
-        return "<https://" + workspace + ".slack.com/archives/" + deployment.channelId() + "/p"
-                + deployment.threadTs().replace(".", "") + "|" + label + ">";
+        String workspace = thread.teamDomain() == null ? "app" : thread.teamDomain();
+        return "<https://" + workspace + ".slack.com/archives/" + thread.channelId() + "/p"
+                + thread.ts().replace(".", "") + "|" + label + ">";
     }
 }

@@ -38,8 +38,8 @@ import preflight.deployment.TickSource;
 /** Worst case: every item ticked by someone with a long name, for every real checklist. */
 public class ChecklistMessageRendererTest {
 
-    private final ChecklistMessageRenderer renderer = new ChecklistMessageRenderer();
-    private final ReleaseCardRenderer cards = new ReleaseCardRenderer(List.of());
+    private final ChecklistMessageRenderer renderer = new ChecklistMessageRenderer(null);
+    private final ReleaseCardRenderer cards = new ReleaseCardRenderer(List.of(), null, null);
 
     /** The shared checklists where this workplace has them, and always the built-in template and a long one. */
     static Stream<Path> checklists() {
@@ -143,8 +143,8 @@ public class ChecklistMessageRendererTest {
 
     private static Release deployment(String release) {
         var now = Instant.parse("2026-11-21T14:00:00Z");
-        return new Release(1L, 0, "C1", "acme", release, "production", "t", "", "U0ALICE", "alice",
-                ReleaseStatus.IN_PROGRESS, "1.2", now, now);
+        return new Release(1L, 0, "C1", release, "production", "t", "", "U0ALICE", "alice",
+                ReleaseStatus.IN_PROGRESS, now, now);
     }
 
     private static String actionsBlockId(RenderedMessage message) {

@@ -54,13 +54,13 @@ class SlackOutageTest extends SlackAppFixture {
                 .query(Integer.class).single()).isZero();
     }
 
-    /** After a 429, no call of any chat.* method — for any message — until Retry-After has passed. */
+    /** After a 429, no call of that method in that channel until Retry-After has passed. */
     private void assertWaitedAfterRateLimit(String method) {
         var calls = slack.calls();
         var throttled = slack.failedCalls(method).getFirst();
         Instant allowedFrom = throttled.at().plusSeconds(RETRY_AFTER);
         var after = calls.subList(calls.indexOf(throttled) + 1, calls.size()).stream()
-                .filter(call -> call.method().startsWith("chat."))
+                .filter(call -> call.method().equals(method) && throttled.param("channel").equals(call.param("channel")))
                 .toList();
         assertThat(after).as("calls after the 429").isNotEmpty();
         assertThat(after).allSatisfy(call -> assertThat(call.at()).as(call.method()).isAfterOrEqualTo(allowedFrom));

@@ -33,7 +33,7 @@ class UnansweredPostTest extends SlackAppFixture {
         var posted = slack.messages(channel);
         assertThat(posted).as("one Slack message per message of the thread").hasSize(views);
         assertThat(posted.stream().filter(m -> m.threadTs() == null)).as("cards").hasSize(1);
-        assertThat(jdbc.sql("SELECT thread_ts FROM deployment").query(String.class).single())
+        assertThat(jdbc.sql("SELECT ts FROM message_view WHERE seq = 0").query(String.class).single())
                 .isEqualTo(posted.stream().filter(m -> m.threadTs() == null).findFirst().orElseThrow().ts());
         assertThat(slack.calls("conversations.history")).as("looked for the card").isNotEmpty();
         assertThat(slack.calls("conversations.replies")).as("looked for the thread message").isNotEmpty();

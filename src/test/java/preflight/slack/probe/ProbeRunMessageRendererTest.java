@@ -115,7 +115,7 @@ class ProbeRunMessageRendererTest {
     }
 
     private static Release deployment() {
-        return new Release(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
-                ReleaseStatus.IN_PROGRESS, "1.2", NOW, NOW);
+        return new Release(1L, 0, "C1", "v1.2", "production", "t", "", "U0ALICE", "alice",
+                ReleaseStatus.IN_PROGRESS, NOW, NOW);
     }
 }

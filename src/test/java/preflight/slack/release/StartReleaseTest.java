@@ -29,7 +29,7 @@ public class StartReleaseTest extends SlackAppFixture {
         assertThat(card.text()).contains("v1.2", "production");
         assertThat(thread).allSatisfy(message -> assertThat(message.threadTs()).isEqualTo(card.ts()));
         assertThat(optionValues(thread)).hasSize(itemCount("default"));
-        assertThat(jdbc.sql("SELECT thread_ts FROM deployment").query(String.class).single()).isEqualTo(card.ts());
+        assertThat(jdbc.sql("SELECT ts FROM message_view WHERE seq = 0").query(String.class).single()).isEqualTo(card.ts());
         assertThat(jdbc.sql("SELECT type FROM deployment_event").query(String.class).list()).containsExactly("STARTED");
         slack.messages(channel).forEach(SlackLimits::assertWithinLimits);
     }

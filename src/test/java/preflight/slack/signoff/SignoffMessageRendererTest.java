@@ -34,7 +34,7 @@ class SignoffMessageRendererTest {
     private static final Instant AT = Instant.parse("2026-11-21T14:00:00Z");
 
     private final SignoffService signoffs = mock(SignoffService.class);
-    private final SignoffMessageRenderer renderer = new SignoffMessageRenderer(signoffs);
+    private final SignoffMessageRenderer renderer = new SignoffMessageRenderer(signoffs, null);
     private final SignoffCardSection card = new SignoffCardSection(signoffs);
 
     @Test
@@ -73,7 +73,7 @@ class SignoffMessageRendererTest {
         var roles = IntStream.range(0, 40).mapToObj(i -> role(i, "Role " + i + " " + "x".repeat(100),
                 i % 2 == 0 ? null : decision("Role " + i, Decision.REJECTED, "<@U0> & ".repeat(200)))).toList();
         given(signoffs.roles(deployment)).willReturn(roles);
-        given(signoffs.verdict(deployment)).willReturn(new Verdict(roles.stream().map(r -> r.name() + " rejected").toList()));
+        given(signoffs.verdict(org.mockito.ArgumentMatchers.eq(deployment), org.mockito.ArgumentMatchers.anyList())).willReturn(new Verdict(roles.stream().map(r -> r.name() + " rejected").toList()));
 
         var message = BlockKit.json(renderer.render(deployment));
         var cardBlocks = BlockKit.json(new RenderedMessage("", card.blocks(deployment)));
@@ -101,7 +101,7 @@ class SignoffMessageRendererTest {
     }
 
     private static Release deployment(ReleaseStatus status) {
-        return new Release(1L, 0, "C1", "acme", "v1.2", "production", "t", "", "U0ALICE", "alice",
-                status, "1.2", AT, AT);
+        return new Release(1L, 0, "C1", "v1.2", "production", "t", "", "U0ALICE", "alice",
+                status, AT, AT);
     }
 }

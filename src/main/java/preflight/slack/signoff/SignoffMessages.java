@@ -1,8 +1,8 @@
 package preflight.slack.signoff;
 
-import preflight.slack.outbox.MessageView;
-import preflight.slack.outbox.MessageViews;
-import preflight.slack.release.ReleaseViews;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.release.ReleaseThread;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,21 +14,21 @@ import preflight.deployment.ReleaseEvent;
 /**
  * Marks the sign-off message stale, inside the transaction of the change, whenever something
  * other than a tick happens to the release: a decision, new approvers, or a status change (a
- * shipped release shows its sign-offs closed). The card is marked by {@link ReleaseViews}.
+ * shipped release shows its sign-offs closed). The card is marked by {@link ReleaseThread}.
  */
 @Component
-class SignoffViews {
+class SignoffMessages {
 
-    private final MessageViews views;
+    private final Outbox outbox;
 
-    SignoffViews(MessageViews views) {
-        this.views = views;
+    SignoffMessages(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @EventListener
     void on(ReleaseEvent event) {
         if (!(event instanceof ChecklistItemTicked) && !(event instanceof ReleaseStarted)) {
-            views.markStale(event.releaseId(), MessageView.Kind.SIGNOFF);
+            outbox.markStale(event.releaseId(), MessageKind.SIGNOFF);
         }
     }
 }

@@ -1,8 +1,8 @@
 package preflight.slack.probe;
 
-import preflight.slack.outbox.MessageView;
-import preflight.slack.outbox.MessageViews;
-import preflight.slack.release.ReleaseViews;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.release.ReleaseThread;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,17 +13,17 @@ import preflight.probe.ProbeRunEvent;
 /**
  * One thread message per probe run: created with the run, marked stale with every result and
  * when the run closes, inside the transaction that stored it. The card follows through
- * {@link ReleaseViews}, which also wakes the sync worker after the commit.
+ * {@link ReleaseThread}, which also wakes the sync worker after the commit.
  */
 @Component
-class ProbeRunViews {
+class ProbeRunMessages {
 
     private final ReleaseService deployments;
-    private final MessageViews views;
+    private final Outbox outbox;
 
-    ProbeRunViews(ReleaseService deployments, MessageViews views) {
+    ProbeRunMessages(ReleaseService deployments, Outbox outbox) {
         this.deployments = deployments;
-        this.views = views;
+        this.outbox = outbox;
     }
 
     @EventListener
@@ -31,12 +31,12 @@ class ProbeRunViews {
         switch (event) {
             case ProbeRunEvent.Started started -> {
                 var deployment = deployments.find(started.releaseId()).orElseThrow();
-                views.append(deployment.id(), MessageView.Kind.PROBE_RUN, deployment.channelId(), started.runNumber(), null);
+                outbox.append(deployment.id(), MessageKind.PROBE_RUN, deployment.channelId(), started.runNumber(), null);
             }
             case ProbeRunEvent.ResultRecorded recorded ->
-                    views.markStale(recorded.releaseId(), MessageView.Kind.PROBE_RUN, recorded.runNumber());
+                    outbox.markStale(recorded.releaseId(), MessageKind.PROBE_RUN, recorded.runNumber());
             case ProbeRunEvent.Finished finished ->
-                    views.markStale(finished.releaseId(), MessageView.Kind.PROBE_RUN, finished.runNumber());
+                    outbox.markStale(finished.releaseId(), MessageKind.PROBE_RUN, finished.runNumber());
         }
     }
 }

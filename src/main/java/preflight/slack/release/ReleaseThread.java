@@ -2,8 +2,8 @@ package preflight.slack.release;
 
 import preflight.slack.checklist.ChecklistLayout;
 import preflight.slack.outbox.MessageSync;
-import preflight.slack.outbox.MessageView;
-import preflight.slack.outbox.MessageViews;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.Outbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +20,19 @@ import preflight.reminder.MonitoringReminderDue;
 import preflight.reminder.SignoffNudgeDue;
 
 /**
- * Keeps the outbox in step with the database: views are created or marked stale inside the
+ * Keeps the outbox in step with the database: outbox are created or marked stale inside the
  * transaction that changed the release, and the sync worker is woken once it commits.
  */
 @Component
-public class ReleaseViews {
+public class ReleaseThread {
 
     private final ReleaseService deployments;
-    private final MessageViews views;
+    private final Outbox outbox;
     private final MessageSync sync;
 
-    ReleaseViews(ReleaseService deployments, MessageViews views, MessageSync sync) {
+    ReleaseThread(ReleaseService deployments, Outbox outbox, MessageSync sync) {
         this.deployments = deployments;
-        this.views = views;
+        this.outbox = outbox;
         this.sync = sync;
     }
 
@@ -40,33 +40,33 @@ public class ReleaseViews {
     @EventListener
     void on(ReleaseStarted event) {
         var checklist = event.checklist();
-        List<MessageViews.NewView> thread = new ArrayList<>();
-        thread.add(new MessageViews.NewView(MessageView.Kind.CARD, 0, 0, 0));
+        List<Outbox.NewMessage> thread = new ArrayList<>();
+        thread.add(new Outbox.NewMessage(MessageKind.CARD, 0, 0, 0));
         int seq = 1;
         for (var plan : ChecklistLayout.plan(checklist)) {
-            thread.add(new MessageViews.NewView(MessageView.Kind.CHECKLIST, seq++, plan.first(), plan.end()));
+            thread.add(new Outbox.NewMessage(MessageKind.CHECKLIST, seq++, plan.first(), plan.end()));
         }
         if (!checklist.signoffRoles().isEmpty()) {
-            thread.add(new MessageViews.NewView(MessageView.Kind.SIGNOFF, seq, 0, 0));
+            thread.add(new Outbox.NewMessage(MessageKind.SIGNOFF, seq, 0, 0));
         }
-        views.create(event.releaseId(), event.channelId(), thread);
+        outbox.create(event.releaseId(), event.channelId(), thread);
     }
 
     @EventListener
     void on(ReleaseEvent event) {
         switch (event) {
             case ReleaseStarted started -> { }
-            case ChecklistItemTicked ticked -> views.markStale(ticked.releaseId(), ticked.itemIndex());
+            case ChecklistItemTicked ticked -> outbox.markStale(ticked.releaseId(), ticked.itemIndex());
             case MonitoringReminderDue due -> {
                 var deployment = deployments.find(due.releaseId()).orElseThrow();
-                views.markStateStale(due.releaseId());
-                views.append(due.releaseId(), MessageView.Kind.REMINDER, deployment.channelId(), 0, due.kind().name());
+                outbox.markStateStale(due.releaseId());
+                outbox.append(due.releaseId(), MessageKind.REMINDER, deployment.channelId(), 0, due.kind().name());
                 due.oncallUsers().forEach(user ->
-                        views.append(due.releaseId(), MessageView.Kind.REMINDER_DM, user, 0, due.kind().name()));
+                        outbox.append(due.releaseId(), MessageKind.REMINDER_DM, user, 0, due.kind().name()));
             }
             case SignoffNudgeDue nudge -> nudge.users().forEach(user ->
-                    views.append(nudge.releaseId(), MessageView.Kind.SIGNOFF_NUDGE_DM, user, 0, nudge.role()));
-            default -> views.markStateStale(event.releaseId());
+                    outbox.append(nudge.releaseId(), MessageKind.SIGNOFF_NUDGE_DM, user, 0, nudge.role()));
+            default -> outbox.markStateStale(event.releaseId());
         }
     }
 
