@@ -166,10 +166,9 @@ create_role_and_databases() {
 SET client_min_messages = warning;
 DO \$\$
 BEGIN
+  -- An existing role is someone's: its password and rights are left as they are.
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_ROLE') THEN
     CREATE ROLE $APP_ROLE LOGIN CREATEDB PASSWORD '$APP_PASSWORD';
-  ELSE
-    ALTER ROLE $APP_ROLE LOGIN CREATEDB PASSWORD '$APP_PASSWORD';
   END IF;
 END
 \$\$;
