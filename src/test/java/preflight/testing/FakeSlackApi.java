@@ -71,6 +71,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> userNames = new HashMap<>();
     private final Map<String, List<String>> userGroups = new HashMap<>();
     private final Map<String, List<String>> channelMembers = new HashMap<>();
+    private final Map<String, String> workspaceRoles = new HashMap<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -193,6 +194,20 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Makes {@code users.info} answer the user as a workspace admin ({@code is_admin}). */
+    public void setWorkspaceAdmin(String id) {
+        synchronized (lock) {
+            workspaceRoles.put(id, "is_admin");
+        }
+    }
+
+    /** Makes {@code users.info} answer the user as the workspace's owner ({@code is_owner}). */
+    public void setWorkspaceOwner(String id) {
+        synchronized (lock) {
+            workspaceRoles.put(id, "is_owner");
+        }
+    }
+
     public void setUserGroup(String groupId, String... userIds) {
         synchronized (lock) {
             userGroups.put(groupId, List.of(userIds));
@@ -215,6 +230,7 @@ public final class FakeSlackApi implements AutoCloseable {
             userNames.clear();
             userGroups.clear();
             channelMembers.clear();
+            workspaceRoles.clear();
         }
     }
 
@@ -567,6 +583,9 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, Object> user = ordered("id", id, "team_id", TEAM_ID, "name", name, "deleted", false,
                 "real_name", name, "tz", "UTC", "tz_label", "Coordinated Universal Time", "tz_offset", 0,
                 "profile", profile, "is_bot", false);
+        String role = workspaceRoles.get(id);
+        user.put("is_admin", role != null);
+        user.put("is_owner", "is_owner".equals(role));
         return Answer.json(ordered("ok", true, "user", user));
     }
 
