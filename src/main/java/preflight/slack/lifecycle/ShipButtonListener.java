@@ -39,14 +39,11 @@ class ShipButtonListener implements SlackListener {
             return context.ack();
         }
         var actor = LifecycleClicks.actor(payload);
-        if (!lifecycle.mayManage(deployment, actor.id())) {
-            clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
-            return context.ack();
-        }
         var missing = lifecycle.missingToShip(deployment);
-        if (missing.isEmpty()) {
+        boolean mayOverride = lifecycle.mayOverride(deployment, actor.id());
+        if (missing.isEmpty() || !mayOverride && !lifecycle.mayManage(deployment, actor.id())) {
             clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
-        } else if (!lifecycle.mayOverride(deployment, actor.id())) {
+        } else if (!mayOverride) {
             clicks.tell(context, "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n• "
                     + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList()) + "\n"
                     + Refusals.of(new Refusal.NotOverrider(deployment)));
