@@ -208,6 +208,18 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** A message another app posted in the channel, with whatever metadata it chose; returns its ts. */
+    public String postAsAnotherApp(String channel, String text, String metadataJson) {
+        synchronized (lock) {
+            var message = new StoredMessage(channel, nextTs(), null, text, "[]");
+            message.metadataJson = metadataJson;
+            message.botId = "B0OTHERBOT";
+            message.appId = "A0OTHERAPP";
+            messagesByChannel.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts, message);
+            return message.ts;
+        }
+    }
+
     public void setUserGroup(String groupId, String... userIds) {
         synchronized (lock) {
             userGroups.put(groupId, List.of(userIds));
@@ -675,6 +687,8 @@ public final class FakeSlackApi implements AutoCloseable {
         /** The metadata param as posted (JSON), or null. */
         String metadataJson;
         int updateCount;
+        String botId = BOT_ID;
+        String appId = APP_ID;
 
         StoredMessage(String channel, String ts, String threadTs, String text, String blocksJson) {
             this.channel = channel;
@@ -703,7 +717,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private Map<String, Object> messageJson(StoredMessage m) {
-        Map<String, Object> json = ordered("type", "message", "user", BOT_USER_ID, "bot_id", BOT_ID, "app_id", APP_ID,
+        Map<String, Object> json = ordered("type", "message", "user", BOT_USER_ID, "bot_id", m.botId, "app_id", m.appId,
                 "text", m.text, "ts", m.ts, "team", TEAM_ID);
         if (m.threadTs != null) {
             json.put("thread_ts", m.threadTs);
