@@ -32,6 +32,8 @@ import org.springframework.test.context.TestPropertySource;
         "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
         // a Slack answering too slowly is given up after 2 s (fault tests), not the default 10 s
         "slack.http-timeout=2s",
+        // probe targets in tests are local servers on 127.0.0.1 (PrivateAddressTest proves the refusal without this)
+        "preflight.probe.allow-private=true",
         // PREFLIGHT_ADMINS: one user and one user group administer every channel's rules
         "preflight.admins=" + SlackAppFixture.ADMIN + "," + SlackAppFixture.ADMIN_GROUP,
 })
