@@ -66,7 +66,8 @@ class ReasonSubmissionListener implements SlackListener {
         } catch (Refused e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.of(e.refusal()), 150)));
         } catch (ShipBlocked e) {
-            return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(e.getMessage(), 150)));
+            return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK,
+                    Mrkdwn.truncate("Not ready to ship: " + String.join(", ", e.missing()), 150)));
         } catch (OptimisticLockingFailureException e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.CONCURRENT_CHANGE, 150)));
         }
