@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Slack user ({@code U…}/{@code W…}) or user group ({@code S…}) who may sign a role. A group may
- * carry the handle it was mentioned with, so that messages can name it without pinging it.
+ * carry the handle it was mentioned with, so that messages can name it without pinging it; which
+ * of the two an id is, is asked of {@link preflight.deployment.GroupMembers}.
  */
 public record Approver(String id, String handle) {
 
@@ -15,7 +16,7 @@ public record Approver(String id, String handle) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not a Slack user or user-group id: " + id);
         }
-        handle = handle == null || !id.startsWith("S") || !HANDLE.matcher(handle).matches() ? null
+        handle = handle == null || !HANDLE.matcher(handle).matches() ? null
                 : handle.startsWith("@") ? handle : "@" + handle;
     }
 
@@ -25,10 +26,6 @@ public record Approver(String id, String handle) {
 
     public static boolean isId(String text) {
         return text != null && ID.matcher(text).matches();
-    }
-
-    public boolean group() {
-        return id.startsWith("S");
     }
 
     /** How it is stored: the id, and for a group with a known handle {@code S0123|@qa-team}. */

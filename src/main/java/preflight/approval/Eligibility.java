@@ -25,11 +25,11 @@ public sealed interface Eligibility {
         }
     }
 
-    /** Nobody is assigned to the role and the person asking started the release. */
-    record StartedTheRelease() implements Eligibility {
-    }
-
-    /** Nobody is assigned to the role and unassigned roles may not be signed by just anyone. */
-    record NobodyAssigned() implements Eligibility {
+    /**
+     * The person asking started the release, and starters do not sign their own releases.
+     *
+     * @param anyoneElseMay nobody is named for the role, so anyone else in the channel may sign it
+     */
+    record StartedTheRelease(boolean anyoneElseMay) implements Eligibility {
     }
 }

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,18 +32,19 @@ class SignoffDecisions {
      *
      * @return true when the decision changed
      */
-    boolean record(long releaseId, String role, Decision decision, Actor by, String reason, Instant at) {
+    boolean record(long releaseId, String role, Decision decision, Actor by, String reason, Instant at,
+                   List<Approver> approvers) {
         return jdbc.sql("""
                         INSERT INTO signoff_decision (deployment_id, role_key, role, decision, decided_by,
-                                                      decided_by_name, reason, decided_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                                      decided_by_name, reason, decided_at, approvers)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (deployment_id, role_key) DO UPDATE
                            SET decision = EXCLUDED.decision, decided_by = EXCLUDED.decided_by,
                                decided_by_name = EXCLUDED.decided_by_name, reason = EXCLUDED.reason,
-                               decided_at = EXCLUDED.decided_at
+                               decided_at = EXCLUDED.decided_at, approvers = EXCLUDED.approvers
                          WHERE signoff_decision.decision <> EXCLUDED.decision""")
                 .params(releaseId, RoleNames.key(role), role, decision.name(), by.id(), by.name(), reason,
-                        Timestamp.from(at))
+                        Timestamp.from(at), approvers.stream().map(Approver::token).collect(Collectors.joining(" ")))
                 .update() == 1;
     }
 
@@ -64,16 +68,22 @@ class SignoffDecisions {
                 .optional();
     }
 
+    /** A standing decision and the approvers it was made under (null when not recorded). */
+    record Decided(SignoffDecision decision, List<Approver> approvers) {
+    }
+
     /** Keyed by {@link RoleNames#key}. */
-    Map<String, SignoffDecision> of(long releaseId) {
-        var decisions = new LinkedHashMap<String, SignoffDecision>();
+    Map<String, Decided> of(long releaseId) {
+        var decisions = new LinkedHashMap<String, Decided>();
         jdbc.sql("""
-                        SELECT role, decision, decided_by, decided_by_name, reason, decided_at
+                        SELECT role, decision, decided_by, decided_by_name, reason, decided_at, approvers
                           FROM signoff_decision WHERE deployment_id = ? ORDER BY decided_at""")
                 .param(releaseId)
-                .query(SignoffDecisions::decision)
+                .query((rs, n) -> new Decided(decision(rs, n), rs.getString("approvers") == null ? null
+                        : Arrays.stream(rs.getString("approvers").split(" "))
+                        .filter(token -> !token.isEmpty()).map(Approver::fromToken).toList()))
                 .list()
-                .forEach(decision -> decisions.put(RoleNames.key(decision.role()), decision));
+                .forEach(decided -> decisions.put(RoleNames.key(decided.decision().role()), decided));
         return decisions;
     }
 

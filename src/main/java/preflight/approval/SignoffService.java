@@ -17,6 +17,7 @@ import preflight.checklist.SignoffRole;
 import preflight.checklist.TemplateCatalogue;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
+import preflight.deployment.ChannelRules;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
@@ -44,11 +45,13 @@ public class SignoffService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ProbeRuns probeRuns;
+    private final ChannelRules rules;
 
-    SignoffService(ReleaseService deployments, SignoffDecisions decisions, ChannelApprovers channelApprovers,
+    SignoffService(ChannelRules rules, ReleaseService deployments, SignoffDecisions decisions, ChannelApprovers channelApprovers,
                    WhoMaySign whoMaySign, TemplateCatalogue templates, AuditTrail audit,
                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                    ProbeRuns probeRuns) {
+        this.rules = rules;
         this.deployments = deployments;
         this.decisions = decisions;
         this.channelApprovers = channelApprovers;
@@ -73,11 +76,21 @@ public class SignoffService {
                 continue;
             }
             var assignment = assigned.get(key);
+            var decision = decided.get(key);
             List<Approver> approvers;
             RoleState.ApproverSource source;
-            if (assignment != null) {
+            Actor assignedBy = null;
+            if (decision != null && decision.approvers() != null) {
+                // decided roles keep the approvers they were decided under; renaming reaches only waiting roles
+                approvers = decision.approvers();
+                source = approvers.isEmpty() ? RoleState.ApproverSource.NOBODY
+                        : assignment != null && assignment.approvers().equals(approvers) ? RoleState.ApproverSource.CHANNEL
+                        : RoleState.ApproverSource.TEMPLATE;
+                assignedBy = source == RoleState.ApproverSource.CHANNEL ? assignment.by() : null;
+            } else if (assignment != null) {
                 approvers = assignment.approvers();
                 source = RoleState.ApproverSource.CHANNEL;
+                assignedBy = assignment.by();
             } else if (!role.approvers().isEmpty()) {
                 approvers = role.approvers().stream().map(Approver::of).toList();
                 source = RoleState.ApproverSource.TEMPLATE;
@@ -86,7 +99,8 @@ public class SignoffService {
                 source = RoleState.ApproverSource.NOBODY;
             }
             roles.add(new RoleState(roles.size(), role.name(), role.description(), approvers, source,
-                    decided.get(key)));
+                    decision == null ? null : decision.decision(), assignedBy,
+                    whoMaySign.onlyTheStarter(approvers, deployment.startedBy())));
         }
         return roles;
     }
@@ -174,7 +188,7 @@ public class SignoffService {
                 return new Outcome.Closed(deployments.find(releaseId).orElseThrow());
             }
             var now = clock.instant();
-            if (!decisions.record(releaseId, role.name(), decision, actor, reason, now)) {
+            if (!decisions.record(releaseId, role.name(), decision, actor, reason, now, role.approvers())) {
                 return new Outcome.Unchanged(role, decisions.find(releaseId, role.name()).orElseThrow());
             }
             audit.record(releaseId, decision.auditType(), actor, role.name(), reason, now);
@@ -211,27 +225,52 @@ public class SignoffService {
         return channelApprovers.of(channelId);
     }
 
-    /** Sets who may sign {@code role} in the channel; running releases of the channel follow at once. */
-    public void assign(String channelId, String role, List<Approver> approvers, Actor actor) {
+    /**
+     * Sets who may sign {@code role} in the channel, if this person administers the channel's rules.
+     * Running releases of the channel follow at once for roles not yet decided.
+     */
+    public ApproversChange assign(String channelId, String role, List<Approver> approvers, Actor actor) {
         if (approvers.isEmpty()) {
             throw new IllegalArgumentException("name at least one approver, or clear the role");
         }
-        tx.executeWithoutResult(status -> {
+        var refusal = rules.checkAdminister(channelId, actor.id());
+        if (refusal.isPresent()) {
+            return new ApproversChange.Refused(refusal.get());
+        }
+        return tx.execute(status -> {
+            var before = before(channelId, role);
             channelApprovers.assign(channelId, role, approvers, actor, clock.instant());
+            rules.record(channelId, "APPROVERS", role, tokens(before), tokens(approvers), actor);
             followedByRunningReleases(channelId, role, actor,
                     approvers.stream().map(Approver::id).collect(Collectors.joining(" ")));
+            return new ApproversChange.Assigned(role, before, approvers);
         });
     }
 
     /** Removes the channel's assignment: the template's approvers (or anyone but the starter) apply again. */
-    public boolean clear(String channelId, String role, Actor actor) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
-            boolean cleared = channelApprovers.clear(channelId, role);
-            if (cleared) {
-                followedByRunningReleases(channelId, role, actor, "channel assignment cleared");
+    public ApproversChange clear(String channelId, String role, Actor actor) {
+        var refusal = rules.checkAdminister(channelId, actor.id());
+        if (refusal.isPresent()) {
+            return new ApproversChange.Refused(refusal.get());
+        }
+        return tx.execute(status -> {
+            var before = before(channelId, role);
+            if (!channelApprovers.clear(channelId, role)) {
+                return new ApproversChange.NothingToClear(role);
             }
-            return cleared;
-        }));
+            rules.record(channelId, "APPROVERS", role, tokens(before), null, actor);
+            followedByRunningReleases(channelId, role, actor, "channel assignment cleared");
+            return new ApproversChange.Cleared(role, before);
+        });
+    }
+
+    private List<Approver> before(String channelId, String role) {
+        var assignment = channelApprovers.of(channelId).get(RoleNames.key(role));
+        return assignment == null ? List.of() : assignment.approvers();
+    }
+
+    private static String tokens(List<Approver> approvers) {
+        return approvers.stream().map(Approver::token).collect(Collectors.joining(" "));
     }
 
     private void followedByRunningReleases(String channelId, String role, Actor actor, String detail) {
@@ -244,7 +283,7 @@ public class SignoffService {
             var match = deployments.checklistOf(deployment).signoffRoles().stream()
                     .filter(candidate -> RoleNames.key(candidate.name()).equals(key))
                     .findFirst();
-            if (match.isPresent()) {
+            if (match.isPresent() && decisions.find(deployment.id(), match.get().name()).isEmpty()) {
                 audit.record(deployment.id(), "APPROVERS_ASSIGNED", actor, match.get().name(), detail, now);
                 events.publishEvent(new ApproversAssigned(deployment.id(), match.get().name()));
             }

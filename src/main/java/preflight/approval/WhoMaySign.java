@@ -8,8 +8,8 @@ import preflight.deployment.GroupMembers;
 
 /**
  * Decides who may sign a role. An assigned user always may; a member of an assigned group may
- * (membership from Slack, cached briefly). A role nobody is assigned to may be signed by anyone
- * except the person who started the release, unless the settings say otherwise.
+ * (membership from Slack, cached briefly); a role nobody is assigned to, anyone. The person who
+ * started the release signs none of its roles unless the settings allow it.
  */
 @Component
 class WhoMaySign {
@@ -23,21 +23,18 @@ class WhoMaySign {
     }
 
     Eligibility check(RoleState role, String startedBy, String userId) {
+        if (userId.equals(startedBy) && !settings.selfSign()) {
+            return new Eligibility.StartedTheRelease(role.approvers().isEmpty());
+        }
         if (role.approvers().isEmpty()) {
-            if (!settings.allowAnyoneWhenUnassigned()) {
-                return new Eligibility.NobodyAssigned();
-            }
-            if (userId.equals(startedBy) && !settings.starterMaySignUnassigned()) {
-                return new Eligibility.StartedTheRelease();
-            }
             return new Eligibility.Allowed();
         }
-        if (role.approvers().stream().anyMatch(approver -> !approver.group() && approver.id().equals(userId))) {
+        if (role.approvers().stream().anyMatch(approver -> approver.id().equals(userId))) {
             return new Eligibility.Allowed();
         }
         var unresolved = new ArrayList<Approver>();
         for (Approver approver : role.approvers()) {
-            if (!approver.group()) {
+            if (!groups.isGroup(approver.id())) {
                 continue;
             }
             var members = groups.of(approver.id());
@@ -48,5 +45,11 @@ class WhoMaySign {
             }
         }
         return new Eligibility.NotAnApprover(role.approvers(), unresolved);
+    }
+
+    /** Whether the starter is the only one who could ever sign the role, and may not. */
+    boolean onlyTheStarter(java.util.List<Approver> approvers, String startedBy) {
+        return !settings.selfSign() && !approvers.isEmpty()
+                && approvers.stream().allMatch(approver -> approver.id().equals(startedBy));
     }
 }

@@ -45,19 +45,24 @@ public class Release {
     private String templateCommit;
     private String templateFile;
     private String templateLink;
+    private String overrideBy;
+    private String overrideByName;
 
     public Release(Long id, int revision, String channelId, String version, String environment,
                       String templateName, String templateSource, String startedBy, String startedByName,
                       ReleaseStatus status, Instant startedAt, Instant updatedAt) {
         this(id, revision, channelId, version, environment, templateName, templateSource, startedBy,
-                startedByName, status, startedAt, updatedAt, null, null, null, null);
+                startedByName, status, startedAt, updatedAt, null, null, null, null, null, null);
     }
 
     @PersistenceCreator
     Release(Long id, int revision, String channelId, String version, String environment,
                String templateName, String templateSource, String startedBy, String startedByName,
                ReleaseStatus status, Instant startedAt, Instant updatedAt, Instant shippedAt,
-               Instant closedAt, String closeReason, String overrideReason) {
+               Instant closedAt, String closeReason, String overrideReason, String overrideBy,
+               String overrideByName) {
+        this.overrideBy = overrideBy;
+        this.overrideByName = overrideByName;
         this.shippedAt = shippedAt;
         this.closedAt = closedAt;
         this.closeReason = closeReason;
@@ -88,26 +93,28 @@ public class Release {
         return release;
     }
 
-    void ship(String overrideReason, Instant now) {
-        require(ReleaseStatus.IN_PROGRESS, "ship");
+    void ship(String overrideReason, Actor by, Instant now) {
+        require(ReleaseStatus.IN_PROGRESS, Refusal.Step.SHIP);
         this.status = ReleaseStatus.SHIPPED;
         this.overrideReason = overrideReason;
+        this.overrideBy = overrideReason == null ? null : by.id();
+        this.overrideByName = overrideReason == null ? null : by.name();
         this.shippedAt = now;
         this.updatedAt = now;
     }
 
     void abort(String reason, Instant now) {
-        require(ReleaseStatus.IN_PROGRESS, "abort");
+        require(ReleaseStatus.IN_PROGRESS, Refusal.Step.ABORT);
         close(ReleaseStatus.ABORTED, reason, now);
     }
 
     void complete(Instant now) {
-        require(ReleaseStatus.SHIPPED, "complete");
+        require(ReleaseStatus.SHIPPED, Refusal.Step.COMPLETE);
         close(ReleaseStatus.COMPLETED, null, now);
     }
 
     void rollBack(String reason, Instant now) {
-        require(ReleaseStatus.SHIPPED, "roll back");
+        require(ReleaseStatus.SHIPPED, Refusal.Step.ROLL_BACK);
         close(ReleaseStatus.ROLLED_BACK, reason, now);
     }
 
@@ -118,9 +125,9 @@ public class Release {
         this.updatedAt = now;
     }
 
-    private void require(ReleaseStatus expected, String action) {
+    private void require(ReleaseStatus expected, Refusal.Step step) {
         if (status != expected) {
-            throw new IllegalTransition(this, action);
+            throw new Refused(new Refusal.WrongState(this, step));
         }
     }
 
@@ -147,4 +154,6 @@ public class Release {
     public String templateFile() { return templateFile; }
     /** A web page of the template file at that commit (GitHub / GitLab remotes), or null. */
     public String templateLink() { return templateLink; }
+    /** Who shipped over the NO-GO; null without an override. */
+    public Actor overrideBy() { return overrideBy == null ? null : new Actor(overrideBy, overrideByName); }
 }

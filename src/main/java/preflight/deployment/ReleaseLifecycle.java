@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,14 +19,19 @@ public class ReleaseLifecycle {
 
     private final ReleaseRepository deployments;
     private final ChannelPeople people;
+    private final ChannelRules rules;
+    private final JdbcClient jdbc;
     private final ReleaseChecklists checklists;
     private final List<ShipGuard> guards;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReleaseLifecycle(ReleaseRepository deployments, ChannelPeople people, ReleaseChecklists checklists,
-                     List<ShipGuard> guards, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    ReleaseLifecycle(ReleaseRepository deployments, ChannelPeople people, ChannelRules rules, JdbcClient jdbc,
+                     ReleaseChecklists checklists, List<ShipGuard> guards, AuditTrail audit,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.rules = rules;
+        this.jdbc = jdbc;
         this.deployments = deployments;
         this.people = people;
         this.checklists = checklists;
@@ -42,19 +48,30 @@ public class ReleaseLifecycle {
         return missing;
     }
 
-    /** @throws ShipBlocked when something is missing and no override reason is given */
+    /**
+     * Decides on the verdict under a lock of the release row: a sign-off decision holds a share lock
+     * on the same row until it commits, so a rejection cannot land between the check and the ship.
+     *
+     * @throws ShipBlocked when something is missing and no override reason is given
+     * @throws Refused     when this person may not ship it, or not over a NO-GO
+     */
     @Transactional
     public Release ship(long releaseId, Actor actor, String overrideReason) {
+        lockForUpdate(releaseId);
         var deployment = load(releaseId);
-        requireManager(deployment, actor, "ship");
         var missing = missingToShip(deployment);
         String override = missing.isEmpty() || overrideReason == null || overrideReason.isBlank() ? null
                 : overrideReason.strip();
+        if (override != null) {
+            requireOverrider(deployment, actor);
+        } else {
+            requireManager(deployment, actor, Refusal.Step.SHIP);
+        }
         if (!missing.isEmpty() && override == null) {
             throw new ShipBlocked(missing);
         }
         var now = clock.instant();
-        deployment.ship(override, now);
+        deployment.ship(override, actor, now);
         deployment = deployments.save(deployment);
         audit.record(releaseId, override == null ? "SHIPPED" : "SHIPPED_WITH_OVERRIDE", actor,
                 deployment.version(), override == null ? null : override + " (missing: " + String.join(", ", missing) + ")",
@@ -63,19 +80,24 @@ public class ReleaseLifecycle {
         return deployment;
     }
 
-    /** @throws NotAllowed or IllegalTransition when this person cannot abort this release now */
+    /** Whether this person may ship the release over a NO-GO: a channel manager or an admin. */
+    public boolean mayOverride(Release deployment, String userId) {
+        return rules.mayAdminister(deployment.channelId(), userId);
+    }
+
+    /** @throws Refused when this person cannot abort this release now */
     public void checkMayAbort(Release deployment, Actor actor) {
-        requireManager(deployment, actor, "abort");
+        requireManager(deployment, actor, Refusal.Step.ABORT);
         if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
-            throw new IllegalTransition(deployment, "abort");
+            throw new Refused(new Refusal.WrongState(deployment, Refusal.Step.ABORT));
         }
     }
 
-    /** @throws NotAllowed or IllegalTransition when this person cannot roll this release back now */
+    /** @throws Refused when this person cannot roll this release back now */
     public void checkMayRollBack(Release deployment, Actor actor) {
-        requireWatcher(deployment, actor, "roll back");
+        requireWatcher(deployment, actor, Refusal.Step.ROLL_BACK);
         if (deployment.status() != ReleaseStatus.SHIPPED) {
-            throw new IllegalTransition(deployment, "roll back");
+            throw new Refused(new Refusal.WrongState(deployment, Refusal.Step.ROLL_BACK));
         }
     }
 
@@ -90,7 +112,7 @@ public class ReleaseLifecycle {
     @Transactional
     public Release complete(long releaseId, Actor actor) {
         var deployment = load(releaseId);
-        requireWatcher(deployment, actor, "complete");
+        requireWatcher(deployment, actor, Refusal.Step.COMPLETE);
         deployment.complete(clock.instant());
         return close(deployment, actor, "COMPLETED", null);
     }
@@ -110,8 +132,7 @@ public class ReleaseLifecycle {
     }
 
     public boolean mayManage(Release deployment, String userId) {
-        return deployment.startedBy().equals(userId)
-                || people.includes(people.of(deployment.channelId(), ChannelRole.MANAGER), userId);
+        return deployment.startedBy().equals(userId) || rules.isManager(deployment.channelId(), userId);
     }
 
     public boolean mayWatch(Release deployment, String userId) {
@@ -125,18 +146,27 @@ public class ReleaseLifecycle {
         return saved;
     }
 
-    private void requireManager(Release deployment, Actor actor, String action) {
+    private void requireManager(Release deployment, Actor actor, Refusal.Step step) {
         if (!mayManage(deployment, actor.id())) {
-            throw new NotAllowed("Only <@" + deployment.startedBy() + "> (who started it) or this channel's release"
-                    + " managers may " + action + " " + deployment.version() + ". `/deploy managers` shows who they are.");
+            throw new Refused(new Refusal.NotManager(deployment, step));
         }
     }
 
-    private void requireWatcher(Release deployment, Actor actor, String action) {
+    /** @throws Refused when this person is not on-call, a manager or the starter */
+    public void requireWatcher(Release deployment, Actor actor, Refusal.Step step) {
         if (!mayWatch(deployment, actor.id())) {
-            throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
-                    + "> may " + action + " " + deployment.version() + ".");
+            throw new Refused(new Refusal.NotOnCall(deployment, step));
         }
+    }
+
+    private void requireOverrider(Release deployment, Actor actor) {
+        if (!mayOverride(deployment, actor.id())) {
+            throw new Refused(new Refusal.NotOverrider(deployment));
+        }
+    }
+
+    private void lockForUpdate(long releaseId) {
+        jdbc.sql("SELECT id FROM deployment WHERE id = ? FOR UPDATE").param(releaseId).query(Long.class).single();
     }
 
     private static String requireReason(String reason) {

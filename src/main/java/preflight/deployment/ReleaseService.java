@@ -31,10 +31,12 @@ public class ReleaseService {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccessSettings access;
 
-    ReleaseService(ReleaseRepository deployments, ItemTicks ticks, AuditTrail audit,
+    ReleaseService(AccessSettings access, ReleaseRepository deployments, ItemTicks ticks, AuditTrail audit,
                       ReleaseChecklists checklists, ApplicationEventPublisher events, TransactionTemplate tx,
                       JdbcClient jdbc, Clock clock) {
+        this.access = access;
         this.jdbc = jdbc;
         this.deployments = deployments;
         this.ticks = ticks;
@@ -45,7 +47,10 @@ public class ReleaseService {
         this.clock = clock;
     }
 
-    /** @throws ReleaseAlreadyActive when the same release and environment is active in the channel */
+    /**
+     * @throws ReleaseAlreadyActive when the same release and environment is active in the channel
+     * @throws Refused              when the channel already has as many active releases as it may
+     */
     public Release start(StartRelease command, Template template) {
         try {
             return tx.execute(status -> {
@@ -53,6 +58,12 @@ public class ReleaseService {
                         .ifPresent(existing -> {
                             throw new ReleaseAlreadyActive(existing);
                         });
+                // Starts in one channel queue here, so two at once cannot both take the last place.
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("release-start:" + command.channelId())
+                        .query((rs, n) -> 1).single();
+                if (deployments.countActiveInChannel(command.channelId()) >= access.maxActiveReleases()) {
+                    throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
+                }
                 var now = clock.instant();
                 var deployment = deployments.save(Release.start(command, template, now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.version(),

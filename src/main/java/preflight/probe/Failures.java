@@ -30,6 +30,9 @@ final class Failures {
 
     private static String specific(Throwable error, String host, Duration timeout) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AddressPolicy.Refused) {
+                return t.getMessage();
+            }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return "no such host " + host;
             }

@@ -33,11 +33,13 @@ final class HttpProbe implements Prober {
 
     private final HttpClient client;
     private final AllowedHosts allowedHosts;
+    private final AddressPolicy policy;
     private final int maxBodyBytes;
 
-    HttpProbe(HttpClient client, AllowedHosts allowedHosts, int maxBodyBytes) {
+    HttpProbe(HttpClient client, AllowedHosts allowedHosts, AddressPolicy policy, int maxBodyBytes) {
         this.client = client;
         this.allowedHosts = allowedHosts;
+        this.policy = policy;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -110,6 +112,8 @@ final class HttpProbe implements Prober {
         URI uri = spec.uri();
         String method = spec.method();
         for (int redirects = 0; ; redirects++) {
+            // every hop: a redirect may lead to an internal address the first URL did not
+            policy.checkName(uri.getHost());
             HttpResponse<InputStream> response = client.send(request(spec.uri(), uri, method, deadline, timeout),
                     HttpResponse.BodyHandlers.ofInputStream());
             Duration latency = Duration.ofNanos(System.nanoTime() - start);

@@ -48,6 +48,8 @@ public class ProbeRunner implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient httpClient;
     private final Map<String, Prober> probers;
+    /** Shared by every run of every release, so many releases probing at once cannot flood anything. */
+    private final Semaphore inFlight;
 
     @Autowired
     public ProbeRunner(ProbeSettings settings, ObjectProvider<Clock> clock) {
@@ -55,6 +57,10 @@ public class ProbeRunner implements AutoCloseable {
     }
 
     ProbeRunner(ProbeSettings settings, SSLContext sslContext, Clock clock) {
+        this(settings, sslContext, clock, new AddressPolicy(settings.allowPrivate(), !settings.allowedHosts().isEmpty()));
+    }
+
+    ProbeRunner(ProbeSettings settings, SSLContext sslContext, Clock clock, AddressPolicy policy) {
         this.settings = settings;
         this.clock = clock;
         this.allowedHosts = new AllowedHosts(settings.allowedHosts());
@@ -64,10 +70,11 @@ public class ProbeRunner implements AutoCloseable {
                 .sslContext(sslContext)
                 .executor(executor)
                 .build();
+        this.inFlight = new Semaphore(settings.maxConcurrency());
         this.probers = Map.of(
-                "http", new HttpProbe(httpClient, allowedHosts, settings.maxBodyBytes()),
-                "tls", new TlsProbe(sslContext, clock),
-                "tcp", new TcpProbe(),
+                "http", new HttpProbe(httpClient, allowedHosts, policy, settings.maxBodyBytes()),
+                "tls", new TlsProbe(sslContext, clock, policy),
+                "tcp", new TcpProbe(policy),
                 "dns", new DnsProbe());
     }
 
@@ -87,18 +94,11 @@ public class ProbeRunner implements AutoCloseable {
         if (probes == null || probes.isEmpty()) {
             return List.of();
         }
-        Semaphore permits = new Semaphore(settings.maxConcurrency());
         Object callbackLock = new Object();
         List<Future<ProbeResult>> futures = new ArrayList<>(probes.size());
         for (ProbeDefinition probe : probes) {
             futures.add(submitOrFail(probe, () -> {
-                permits.acquire();
-                ProbeResult result;
-                try {
-                    result = run(probe);
-                } finally {
-                    permits.release();
-                }
+                ProbeResult result = run(probe);
                 if (onEachResult != null) {
                     synchronized (callbackLock) {
                         try {
@@ -152,10 +152,18 @@ public class ProbeRunner implements AutoCloseable {
             if (!allowedHosts.permits(plan.host())) {
                 return failure(probe, target, elapsed(start), AllowedHosts.refusal(plan.host()));
             }
-            work = executor.submit(plan.work());
-            Check check = work.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return result(probe, target, check.passed() ? Outcome.PASS : Outcome.FAIL,
-                    check.latency() != null ? check.latency() : elapsed(start), Detail.clean(check.detail()));
+            if (!inFlight.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return failure(probe, target, elapsed(start), "not run: " + settings.maxConcurrency()
+                        + " probes were already running for other releases; run the probes again in a minute");
+            }
+            try {
+                work = executor.submit(plan.work());
+                Check check = work.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return result(probe, target, check.passed() ? Outcome.PASS : Outcome.FAIL,
+                        check.latency() != null ? check.latency() : elapsed(start), Detail.clean(check.detail()));
+            } finally {
+                inFlight.release();
+            }
         } catch (InvalidProbeException e) {
             return failure(probe, target, elapsed(start), "invalid probe: " + e.getMessage());
         } catch (TimeoutException e) {
@@ -164,7 +172,9 @@ public class ProbeRunner implements AutoCloseable {
         } catch (ExecutionException e) {
             return failure(probe, target, elapsed(start), Failures.describe(e.getCause(), hostOf(target), timeout));
         } catch (InterruptedException e) {
-            work.cancel(true);
+            if (work != null) {
+                work.cancel(true);
+            }
             Thread.currentThread().interrupt();
             return failure(probe, target, elapsed(start), "interrupted before the probe finished");
         } catch (RejectedExecutionException e) {

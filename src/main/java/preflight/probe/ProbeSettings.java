@@ -7,7 +7,14 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("preflight.probe")
-public record ProbeSettings(Duration timeout, List<String> allowedHosts, int maxBodyBytes, int maxConcurrency) {
+/**
+ * {@code PREFLIGHT_PROBE_…}.
+ *
+ * @param maxConcurrency probe requests in flight at once across all runs of all releases
+ * @param allowPrivate   probes may reach loopback, link-local and private addresses even without an allow-list
+ */
+public record ProbeSettings(Duration timeout, List<String> allowedHosts, int maxBodyBytes, int maxConcurrency,
+                            boolean allowPrivate) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -24,6 +31,6 @@ public record ProbeSettings(Duration timeout, List<String> allowedHosts, int max
     }
 
     static ProbeSettings defaults() {
-        return new ProbeSettings(null, null, 0, 0);
+        return new ProbeSettings(null, null, 0, 0, false);
     }
 }

@@ -12,6 +12,12 @@ import preflight.checklist.ProbeDefinition;
 
 final class TcpProbe implements Prober {
 
+    private final AddressPolicy policy;
+
+    TcpProbe(AddressPolicy policy) {
+        this.policy = policy;
+    }
+
     private static final Set<String> EXPECT_KEYS = Set.of("max_ms");
     private static final Set<String> OPTION_KEYS = Set.of("timeout");
 
@@ -22,13 +28,14 @@ final class TcpProbe implements Prober {
         ProbeOptions.requireKnownKeys(probe.options() == null ? Map.of() : probe.options(), OPTION_KEYS, "option for tcp");
         HostPort target = HostPort.parse(probe.target(), -1);
         Integer maxMs = ProbeOptions.nonNegative(expect, "max_ms");
-        return new Plan(target.host(), target.toString(), () -> execute(target, maxMs, timeout));
+        return new Plan(target.host(), target.toString(), () -> execute(policy, target, maxMs, timeout));
     }
 
-    private static Check execute(HostPort target, Integer maxMs, Duration timeout) throws IOException {
+    private static Check execute(AddressPolicy policy, HostPort target, Integer maxMs, Duration timeout)
+            throws IOException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        try (Socket socket = new Socket()) {
+        try (Socket socket = policy.socket()) {
             socket.connect(new InetSocketAddress(target.host(), target.port()), TlsProbe.remainingMillis(deadline, timeout));
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             String summary = "connected in " + Detail.millis(latency);

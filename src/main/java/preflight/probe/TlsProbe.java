@@ -33,7 +33,10 @@ final class TlsProbe implements Prober {
     private final SSLContext sslContext;
     private final Clock clock;
 
-    TlsProbe(SSLContext sslContext, Clock clock) {
+    private final AddressPolicy policy;
+
+    TlsProbe(SSLContext sslContext, Clock clock, AddressPolicy policy) {
+        this.policy = policy;
         this.sslContext = sslContext;
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ final class TlsProbe implements Prober {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         HostPort target = spec.target();
-        try (Socket socket = new Socket()) {
+        try (Socket socket = policy.socket()) {
             socket.connect(new InetSocketAddress(target.host(), target.port()), remainingMillis(deadline, timeout));
             socket.setSoTimeout(remainingMillis(deadline, timeout));
             try (SSLSocket tls = (SSLSocket) sslContext.getSocketFactory()

@@ -25,7 +25,8 @@ import preflight.deployment.AuditTrail;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
-import preflight.deployment.NotAllowed;
+import preflight.deployment.Refusal;
+import preflight.deployment.Refused;
 import preflight.deployment.ReleaseClosed;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseShipped;
@@ -91,13 +92,9 @@ public class ReminderScheduler {
     public Instant snooze(long releaseId, Actor by) throws SchedulerException {
         Release deployment = deployments.find(releaseId).orElseThrow();
         if (deployment.status() != ReleaseStatus.SHIPPED) {
-            throw new NotAllowed("Release " + deployment.version() + " is " + deployment.status().label()
-                    + "; there is nothing to snooze.");
+            throw new Refused(new Refusal.WrongState(deployment, Refusal.Step.SNOOZE));
         }
-        if (!lifecycle.mayWatch(deployment, by.id())) {
-            throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
-                    + "> may snooze the reminder of " + deployment.version() + ".");
-        }
+        lifecycle.requireWatcher(deployment, by, Refusal.Step.SNOOZE);
         var now = clock.instant();
         var until = now.plus(settings.snooze());
         var window = deployment.shippedAt() == null ? settings.monitoringWindow()

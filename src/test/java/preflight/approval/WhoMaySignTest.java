@@ -17,7 +17,7 @@ import preflight.deployment.GroupMembers;
 
 class WhoMaySignTest {
 
-    private static final ApprovalSettings DEFAULTS = new ApprovalSettings(true, false, Duration.ofSeconds(60));
+    private static final ApprovalSettings DEFAULTS = new ApprovalSettings(false, Duration.ofSeconds(60));
     private static final String STARTER = "U0STARTER";
 
     private final GroupMembers groups = mock(GroupMembers.class);
@@ -35,6 +35,7 @@ class WhoMaySignTest {
 
     @Test
     void aMemberOfAnAssignedGroupMaySign() {
+        given(groups.isGroup("S0QA")).willReturn(true);
         given(groups.of("S0QA")).willReturn(Optional.of(Set.of("U0DANA", "U0EVE")));
 
         var eligibility = whoMaySign.check(role(Approver.of("U0TECH"), Approver.of("S0QA")), STARTER, "U0DANA");
@@ -44,6 +45,7 @@ class WhoMaySignTest {
 
     @Test
     void someoneElseIsToldWhoMaySign() {
+        given(groups.isGroup("S0QA")).willReturn(true);
         given(groups.of("S0QA")).willReturn(Optional.of(Set.of("U0DANA")));
         var approvers = List.of(Approver.of("U0TECH"), new Approver("S0QA", "@qa"));
 
@@ -54,6 +56,7 @@ class WhoMaySignTest {
 
     @Test
     void aGroupWhoseMembersCannotBeLookedUpAdmitsNobodyAndSaysSo() {
+        given(groups.isGroup(anyString())).willReturn(true);
         given(groups.of(anyString())).willReturn(Optional.empty());
 
         var eligibility = whoMaySign.check(role(Approver.of("S0QA")), STARTER, "U0DANA");
@@ -64,27 +67,37 @@ class WhoMaySignTest {
 
     @Test
     void theStarterMayNotSignARoleNobodyIsAssignedTo() {
-        assertThat(whoMaySign.check(role(), STARTER, STARTER)).isEqualTo(new Eligibility.StartedTheRelease());
+        assertThat(whoMaySign.check(role(), STARTER, STARTER)).isEqualTo(new Eligibility.StartedTheRelease(true));
         assertThat(whoMaySign.check(role(), STARTER, "U0BOB").allowed()).isTrue();
     }
 
     @Test
-    void theStarterMaySignAnUnassignedRoleWhenConfigured() {
-        var lenient = new WhoMaySign(groups, new ApprovalSettings(true, true, Duration.ofSeconds(60)));
+    void theStarterSignsNoRoleOfTheirReleaseEvenOneTheyAreNamedFor() {
+        given(groups.isGroup("S0QA")).willReturn(true);
+        given(groups.of("S0QA")).willReturn(Optional.of(Set.of(STARTER)));
+
+        assertThat(whoMaySign.check(role(Approver.of(STARTER)), STARTER, STARTER))
+                .isEqualTo(new Eligibility.StartedTheRelease(false));
+        assertThat(whoMaySign.check(role(Approver.of("S0QA")), STARTER, STARTER).allowed()).isFalse();
+        assertThat(whoMaySign.onlyTheStarter(List.of(Approver.of(STARTER)), STARTER)).isTrue();
+        assertThat(whoMaySign.onlyTheStarter(List.of(Approver.of(STARTER), Approver.of("U0BOB")), STARTER)).isFalse();
+    }
+
+    @Test
+    void selfSigningCanBeAllowed() {
+        var lenient = new WhoMaySign(groups, new ApprovalSettings(true, Duration.ofSeconds(60)));
 
         assertThat(lenient.check(role(), STARTER, STARTER).allowed()).isTrue();
+        assertThat(lenient.check(role(Approver.of(STARTER)), STARTER, STARTER).allowed()).isTrue();
+        assertThat(lenient.onlyTheStarter(List.of(Approver.of(STARTER)), STARTER)).isFalse();
     }
 
     @Test
-    void theStarterMaySignARoleTheyAreAssignedTo() {
-        assertThat(whoMaySign.check(role(Approver.of(STARTER)), STARTER, STARTER).allowed()).isTrue();
-    }
+    void whetherAnIdIsAGroupIsAskedOfThePort() {
+        given(groups.isGroup("U0QAGROUP")).willReturn(true);
+        given(groups.of("U0QAGROUP")).willReturn(Optional.of(Set.of("U0DANA")));
 
-    @Test
-    void unassignedRolesCanBeLockedUntilSomeoneIsAssigned() {
-        var strict = new WhoMaySign(groups, new ApprovalSettings(false, false, Duration.ofSeconds(60)));
-
-        assertThat(strict.check(role(), STARTER, "U0BOB")).isEqualTo(new Eligibility.NobodyAssigned());
+        assertThat(whoMaySign.check(role(Approver.of("U0QAGROUP")), STARTER, "U0DANA").allowed()).isTrue();
     }
 
     private static RoleState role(Approver... approvers) {

@@ -15,6 +15,7 @@ class ReleaseTest {
 
     static final Instant STARTED = Instant.parse("2026-11-21T14:00:00Z");
     static final Instant LATER = STARTED.plusSeconds(3600);
+    static final Actor MANAGER = new Actor("U0BOB", "bob");
     static final String SOURCE = "# Release\n- [ ] Tests green\n";
 
     static Release started() {
@@ -38,7 +39,8 @@ class ReleaseTest {
     void shippingRecordsTheTimeAndAnyOverride() {
         var release = started();
 
-        release.ship("hotfix for an outage", LATER);
+        release.ship("hotfix for an outage", MANAGER, LATER);
+        assertThat(release.overrideBy()).isEqualTo(MANAGER);
 
         assertThat(release.status()).isEqualTo(ReleaseStatus.SHIPPED);
         assertThat(release.shippedAt()).isEqualTo(LATER);
@@ -49,14 +51,14 @@ class ReleaseTest {
     @Test
     void aShippedReleaseCompletesOrRollsBackAndIsThenClosed() {
         var completed = started();
-        completed.ship(null, LATER);
+        completed.ship(null, MANAGER, LATER);
         completed.complete(LATER.plusSeconds(60));
         assertThat(completed.status()).isEqualTo(ReleaseStatus.COMPLETED);
         assertThat(completed.closedAt()).isEqualTo(LATER.plusSeconds(60));
         assertThat(completed.status().active()).isFalse();
 
         var rolledBack = started();
-        rolledBack.ship(null, LATER);
+        rolledBack.ship(null, MANAGER, LATER);
         rolledBack.rollBack("error rate doubled", LATER.plusSeconds(60));
         assertThat(rolledBack.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
         assertThat(rolledBack.closeReason()).isEqualTo("error rate doubled");
@@ -69,7 +71,7 @@ class ReleaseTest {
 
         assertThat(release.status()).isEqualTo(ReleaseStatus.ABORTED);
         assertThat(release.closeReason()).isEqualTo("wrong branch");
-        assertThatThrownBy(() -> release.ship(null, LATER)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> release.ship(null, MANAGER, LATER)).isInstanceOf(Refused.class);
         assertThat(release.status()).isEqualTo(ReleaseStatus.ABORTED);
     }
 
@@ -77,14 +79,14 @@ class ReleaseTest {
     void stepsOutOfOrderAreRefusedAndChangeNothing() {
         var release = started();
 
-        assertThatThrownBy(() -> release.complete(LATER)).isInstanceOf(IllegalTransition.class);
-        assertThatThrownBy(() -> release.rollBack("why", LATER)).isInstanceOf(IllegalTransition.class);
+        assertThatThrownBy(() -> release.complete(LATER)).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> release.rollBack("why", LATER)).isInstanceOf(Refused.class);
         assertThat(release.status()).isEqualTo(ReleaseStatus.IN_PROGRESS);
         assertThat(release.closedAt()).isNull();
 
-        release.ship(null, LATER);
-        assertThatThrownBy(() -> release.ship(null, LATER)).isInstanceOf(IllegalTransition.class);
-        assertThatThrownBy(() -> release.abort("late", LATER)).isInstanceOf(IllegalTransition.class);
+        release.ship(null, MANAGER, LATER);
+        assertThatThrownBy(() -> release.ship(null, MANAGER, LATER)).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> release.abort("late", LATER)).isInstanceOf(Refused.class);
         assertThat(release.status()).isEqualTo(ReleaseStatus.SHIPPED);
     }
 }

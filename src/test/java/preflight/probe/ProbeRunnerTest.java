@@ -91,7 +91,7 @@ class ProbeRunnerTest {
         for (int i = 0; i < 6; i++) {
             probes.add(named("p" + i, server.url("http", "127.0.0.1", "/")));
         }
-        ProbeSettings settings = new ProbeSettings(Duration.ofSeconds(20), List.of(), 0, 2);
+        ProbeSettings settings = new ProbeSettings(Duration.ofSeconds(20), List.of(), 0, 2, true);
 
         List<ProbeResult> results = runner(settings).runAll(probes, result -> { });
 

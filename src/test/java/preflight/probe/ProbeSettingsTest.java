@@ -26,6 +26,7 @@ class ProbeSettingsTest {
         assertThat(settings.allowedHosts()).isEmpty();
         assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
         assertThat(settings.maxConcurrency()).isEqualTo(16);
+        assertThat(settings.allowPrivate()).isFalse();
     }
 
     @Test
@@ -34,11 +35,13 @@ class ProbeSettingsTest {
                 "PREFLIGHT_PROBE_ALLOWED_HOSTS", "API.example.com, *.internal.example.com",
                 "PREFLIGHT_PROBE_TIMEOUT", "2s",
                 "PREFLIGHT_PROBE_MAX_BODY_BYTES", "1024",
-                "PREFLIGHT_PROBE_MAX_CONCURRENCY", "4"));
+                "PREFLIGHT_PROBE_MAX_CONCURRENCY", "4",
+                "PREFLIGHT_PROBE_ALLOW_PRIVATE", "true"));
 
         assertThat(settings.allowedHosts()).containsExactly("api.example.com", "*.internal.example.com");
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.maxBodyBytes()).isEqualTo(1024);
         assertThat(settings.maxConcurrency()).isEqualTo(4);
+        assertThat(settings.allowPrivate()).isTrue();
     }
 }

@@ -27,7 +27,7 @@ final class Probes {
     }
 
     static ProbeSettings settings(String... allowedHosts) {
-        return new ProbeSettings(Duration.ofSeconds(10), List.of(allowedHosts), 0, 0);
+        return new ProbeSettings(Duration.ofSeconds(10), List.of(allowedHosts), 0, 0, true);
     }
 
     static ProbeRunner runner(ProbeSettings settings, SSLContext trust) {

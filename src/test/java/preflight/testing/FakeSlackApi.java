@@ -72,6 +72,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> userNames = new HashMap<>();
     private final Map<String, List<String>> userGroups = new HashMap<>();
     private final Map<String, List<String>> channelMembers = new HashMap<>();
+    private final Map<String, String> workspaceRoles = new HashMap<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -212,6 +213,32 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Makes {@code users.info} answer the user as a workspace admin ({@code is_admin}). */
+    public void setWorkspaceAdmin(String id) {
+        synchronized (lock) {
+            workspaceRoles.put(id, "is_admin");
+        }
+    }
+
+    /** Makes {@code users.info} answer the user as the workspace's owner ({@code is_owner}). */
+    public void setWorkspaceOwner(String id) {
+        synchronized (lock) {
+            workspaceRoles.put(id, "is_owner");
+        }
+    }
+
+    /** A message another app posted in the channel, with whatever metadata it chose; returns its ts. */
+    public String postAsAnotherApp(String channel, String text, String metadataJson) {
+        synchronized (lock) {
+            var message = new StoredMessage(channel, nextTs(), null, text, "[]");
+            message.metadataJson = metadataJson;
+            message.botId = "B0OTHERBOT";
+            message.appId = "A0OTHERAPP";
+            messagesByChannel.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts, message);
+            return message.ts;
+        }
+    }
+
     public void setUserGroup(String groupId, String... userIds) {
         synchronized (lock) {
             userGroups.put(groupId, List.of(userIds));
@@ -235,6 +262,7 @@ public final class FakeSlackApi implements AutoCloseable {
             userNames.clear();
             userGroups.clear();
             channelMembers.clear();
+            workspaceRoles.clear();
         }
     }
 
@@ -594,6 +622,9 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, Object> user = ordered("id", id, "team_id", TEAM_ID, "name", name, "deleted", false,
                 "real_name", name, "tz", "UTC", "tz_label", "Coordinated Universal Time", "tz_offset", 0,
                 "profile", profile, "is_bot", false);
+        String role = workspaceRoles.get(id);
+        user.put("is_admin", role != null);
+        user.put("is_owner", "is_owner".equals(role));
         return Answer.json(ordered("ok", true, "user", user));
     }
 
@@ -683,6 +714,8 @@ public final class FakeSlackApi implements AutoCloseable {
         /** The metadata param as posted (JSON), or null. */
         String metadataJson;
         int updateCount;
+        String botId = BOT_ID;
+        String appId = APP_ID;
 
         StoredMessage(String channel, String ts, String threadTs, String text, String blocksJson) {
             this.channel = channel;
@@ -711,7 +744,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private Map<String, Object> messageJson(StoredMessage m) {
-        Map<String, Object> json = ordered("type", "message", "user", BOT_USER_ID, "bot_id", BOT_ID, "app_id", APP_ID,
+        Map<String, Object> json = ordered("type", "message", "user", BOT_USER_ID, "bot_id", m.botId, "app_id", m.appId,
                 "text", m.text, "ts", m.ts, "team", TEAM_ID);
         if (m.threadTs != null) {
             json.put("thread_ts", m.threadTs);

@@ -26,7 +26,12 @@ public abstract class SignoffFixture extends SlackAppFixture {
 
     /** Starts a release and returns its sign-off message once the whole thread is posted. */
     public FakeSlackApi.Message start(String release, String template) {
-        requests.command(channel, "U0ALICE", "alice", "start " + release + " " + template);
+        return start(release, template, "U0ALICE");
+    }
+
+    /** Starts a release as the given user. */
+    public FakeSlackApi.Message start(String release, String template, String userId) {
+        requests.command(channel, userId, userId.substring(2).toLowerCase(), "start " + release + " " + template);
         await(() -> signoffMessageOrNull() != null, "sign-off message of " + release);
         // Clicks find their release by the message's ts, which the app stores once Slack has answered.
         await(() -> jdbc.sql("SELECT count(*) FROM message_view WHERE channel_id = ? AND kind = 'SIGNOFF' AND ts IS NOT NULL")

@@ -32,10 +32,18 @@ import org.springframework.test.context.TestPropertySource;
         "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
         // a Slack answering too slowly is given up after 2 s (fault tests), not the default 10 s
         "slack.http-timeout=2s",
+        // probe targets in tests are local servers on 127.0.0.1 (PrivateAddressTest proves the refusal without this)
+        "preflight.probe.allow-private=true",
+        // PREFLIGHT_ADMINS: one user and one user group administer every channel's rules
+        "preflight.admins=" + SlackAppFixture.ADMIN + "," + SlackAppFixture.ADMIN_GROUP,
 })
 public abstract class SlackAppFixture {
 
     public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+    /** Named in PREFLIGHT_ADMINS. */
+    public static final String ADMIN = "U0ENVADMIN";
+    /** A user group named in PREFLIGHT_ADMINS; who is in it is up to each test. */
+    public static final String ADMIN_GROUP = "S0ADMINS";
     protected static final FakeSlackApi slack = FakeSlackApi.start();
 
     @DynamicPropertySource

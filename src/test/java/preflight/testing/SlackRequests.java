@@ -104,6 +104,23 @@ public final class SlackRequests {
         return blockActionPayload(FakeSlackApi.write(blockActions(message, userId, userName, action)));
     }
 
+    /** Picks one option of an overflow menu, as Slack sends it. */
+    public Response chooseFromMenu(FakeSlackApi.Message message, String actionId, String optionValue, String userId,
+                                   String userName) {
+        Found found = findElement(message, e -> "overflow".equals(e.get("type")) && actionId.equals(e.get("action_id")),
+                "overflow menu " + actionId);
+        Map<String, Object> chosen = options(found.element, "options").stream()
+                .filter(option -> optionValue.equals(option.get("value"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + optionValue + " in " + found.element));
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "overflow");
+        action.put("action_id", actionId);
+        action.put("block_id", found.blockId);
+        action.put("selected_option", chosen);
+        action.put("action_ts", actionTs());
+        return blockActionPayload(FakeSlackApi.write(blockActions(message, userId, userName, action)));
+    }
+
     public Response viewSubmission(Map<String, Object> view, Map<String, Map<String, Object>> stateValues, String userId) {
         Map<String, Object> submitted = new LinkedHashMap<>();
         submitted.put("id", view.getOrDefault("id", "V0SUBMIT" + ThreadLocalRandom.current().nextInt(1_000_000)));

@@ -50,8 +50,8 @@ class BoltConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${slack.app-token:}'.isBlank()")
-    ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings) {
-        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret()), "/slack/events");
+    ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings, java.time.Clock clock) {
+        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret(), clock), "/slack/events");
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package preflight.slack.bolt;
 
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.slack.api.app_backend.SlackSignature;
@@ -16,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a signed request whose signature was already seen: Bolt checks that a request is
- * signed and less than five minutes old, but a captured request could be sent again within
- * those five minutes. Slack never retries slash commands or interactive payloads, and signs each
+ * Refuses a signed request whose signature was already seen: {@link SlackEventsServlet} checks
+ * that a request is signed and stamped within five minutes of now, but a captured request could
+ * be sent again within that window. A signature is remembered until its request's own timestamp
+ * leaves the window, however early or late it arrived. Slack never retries slash commands or interactive payloads, and signs each
  * request it sends, so a repeated signature is a replay (401). An Events API retry carries
  * {@code X-Slack-Retry-Num}; if it repeats a signature already seen it is acknowledged (200)
  * and not handled again, so Slack stops retrying. Runs after Bolt's signature check, so only
@@ -28,8 +31,8 @@ import org.springframework.stereotype.Component;
 class ReplayGuard implements Middleware {
 
     static final String RETRY_NUM = "X-Slack-Retry-Num";
-    /** Slack's signature window, plus a margin for clock skew between Slack and us. */
-    private static final Duration KEEP = Duration.ofMinutes(6);
+    /** The timestamp window, plus a margin so a record never expires a moment before its request would. */
+    private static final Duration KEEP = SlackEventsServlet.MAX_SKEW.plusMinutes(1);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ReplayGuard.class);
 
@@ -46,7 +49,7 @@ class ReplayGuard implements Middleware {
     public Response apply(Request request, Response response, MiddlewareChain chain) throws Exception {
         String signature = request.isSocketMode() ? null
                 : request.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (signature == null || firstSeen(signature)) {
+        if (signature == null || firstSeen(signature, requestTime(request))) {
             return chain.next(request);
         }
         if (request.getHeaders().getFirstValue(RETRY_NUM) != null) {
@@ -66,22 +69,32 @@ class ReplayGuard implements Middleware {
      * until that commit): a crash can forget the last few signatures, which only reopens those
      * requests to a replay within their five minutes — not worth a WAL flush on every click.
      */
-    boolean firstSeen(String signature) {
+    boolean firstSeen(String signature, Instant requestTime) {
         cleanUpNowAndThen();
         return jdbc.sql("""
                         WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true))
-                        INSERT INTO slack_request_seen (signature) SELECT ? FROM no_flush
+                        INSERT INTO slack_request_seen (signature, expires_at) SELECT ?, ? FROM no_flush
                         ON CONFLICT DO NOTHING""")
-                .param(signature)
+                .params(signature, Timestamp.from(requestTime.plus(KEEP)))
                 .update() == 1;
+    }
+
+    /** The request's own timestamp; now when it has none (Socket Mode, or a test calling Bolt directly). */
+    private Instant requestTime(Request request) {
+        String header = request.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        try {
+            return header == null ? clock.instant() : Instant.ofEpochSecond(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return clock.instant();
+        }
     }
 
     private void cleanUpNowAndThen() {
         long now = clock.millis();
         long due = nextCleanup.get();
         if (now >= due && nextCleanup.compareAndSet(due, now + CLEANUP_EVERY.toMillis())) {
-            jdbc.sql("DELETE FROM slack_request_seen WHERE seen_at < now() - make_interval(secs => ?)")
-                    .param((double) KEEP.toSeconds())
+            jdbc.sql("DELETE FROM slack_request_seen WHERE expires_at < ?")
+                    .param(Timestamp.from(clock.instant()))
                     .update();
         }
     }

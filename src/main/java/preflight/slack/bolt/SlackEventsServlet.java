@@ -3,6 +3,8 @@ package preflight.slack.bolt;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.slack.api.app_backend.SlackSignature;
@@ -39,13 +41,18 @@ public class SlackEventsServlet extends HttpServlet {
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,32}");
     private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
+    /** Slack's window for a request's timestamp, in either direction. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
     private final App app;
+    private final Clock clock;
     private final SlackSignature.Verifier signatures;
     private final SlackAppServletAdapter adapter;
     private final BlockActionRequests clicks;
 
-    SlackEventsServlet(App app, String signingSecret) {
+    SlackEventsServlet(App app, String signingSecret, Clock clock) {
         this.app = app;
+        this.clock = clock;
         this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
         this.clicks = new BlockActionRequests(app.config());
         this.adapter = new SlackAppServletAdapter(app.config()) {
@@ -65,7 +72,10 @@ public class SlackEventsServlet extends HttpServlet {
         }
         String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (timestamp == null || signature == null || !signatures.isValid(timestamp, body, signature)) {
+        // Bolt's verifier refuses only timestamps in the past: one stamped an hour ahead would be
+        // accepted for an hour, longer than the replay guard remembers it.
+        if (timestamp == null || signature == null || !withinSkew(timestamp)
+                || !signatures.isValid(timestamp, body, signature)) {
             reply(resp, 401, "invalid request");
             return;
         }
@@ -90,6 +100,15 @@ public class SlackEventsServlet extends HttpServlet {
         } catch (Exception e) {
             log.error("Failed to handle a request from Slack", e);
             reply(resp, 500, "something went wrong");
+        }
+    }
+
+    private boolean withinSkew(String timestamp) {
+        try {
+            long seconds = Long.parseLong(timestamp.strip());
+            return Math.abs(clock.instant().getEpochSecond() - seconds) <= MAX_SKEW.toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -2,28 +2,33 @@ package preflight.slack.channel;
 
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackMentions;
 import preflight.slack.text.SlackUsers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 
 import preflight.deployment.ChannelPeople;
 import preflight.deployment.ChannelRole;
+import preflight.deployment.ChannelRules;
 
 /**
- * {@code /deploy managers …} and {@code /deploy oncall …}: show or replace the channel's list.
- * Once a channel has release managers, only they may change either list.
+ * {@code /deploy managers …} and {@code /deploy oncall …}: show (anyone) or replace (whoever
+ * administers the channel's rules) the channel's list. A change is said in the channel.
  */
 abstract class ChannelPeopleSubcommand implements DeploySubcommand {
 
     private final ChannelPeople people;
+    private final ChannelRules rules;
     private final ChannelRole role;
     private final String what;
 
-    ChannelPeopleSubcommand(ChannelPeople people, ChannelRole role, String what) {
+    ChannelPeopleSubcommand(ChannelPeople people, ChannelRules rules, ChannelRole role, String what) {
         this.people = people;
+        this.rules = rules;
         this.role = role;
         this.what = what;
     }
@@ -42,13 +47,18 @@ abstract class ChannelPeopleSubcommand implements DeploySubcommand {
                     + (parsed.unreadable().isEmpty() ? "" : " I could not read: `"
                     + Mrkdwn.escape(Mrkdwn.truncate(String.join(" ", parsed.unreadable()), 80)) + "`."));
         }
-        var managers = people.of(channel, ChannelRole.MANAGER);
-        if (!managers.isEmpty() && !people.includes(managers, command.getUserId())) {
-            return new Reply("Only this channel's release managers (" + SlackMentions.show(managers) + ") may change its "
-                    + what + ".");
-        }
-        people.set(channel, role, parsed.ids(), SlackUsers.actor(command));
-        return new Reply("*" + capitalized(what) + "* of this channel are now " + SlackMentions.show(parsed.ids()) + ".");
+        var handles = new LinkedHashMap<String, String>();
+        parsed.mentions().stream().filter(mention -> mention.handle() != null)
+                .forEach(mention -> handles.put(mention.id(), mention.handle()));
+        return switch (rules.setPeople(channel, role, parsed.ids(), handles, SlackUsers.actor(command))) {
+            case ChannelRules.PeopleChange.Refused(var why) -> new Reply(Refusals.of(why));
+            case ChannelRules.PeopleChange.Changed(var changed, var before, var after) -> {
+                var known = people.handles(channel);
+                yield Reply.inChannel("<@" + command.getUserId() + "> made " + SlackMentions.quiet(after, known)
+                        + " the " + what + " of this channel" + (before.isEmpty() ? "" : " (until now: "
+                        + SlackMentions.quiet(before, known) + ")") + ".");
+            }
+        };
     }
 
     private static String capitalized(String text) {

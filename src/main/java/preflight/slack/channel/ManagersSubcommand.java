@@ -5,13 +5,14 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.ChannelPeople;
 import preflight.deployment.ChannelRole;
+import preflight.deployment.ChannelRules;
 
 @Component
 @Order(40)
 class ManagersSubcommand extends ChannelPeopleSubcommand {
 
-    ManagersSubcommand(ChannelPeople people) {
-        super(people, ChannelRole.MANAGER, "release managers");
+    ManagersSubcommand(ChannelPeople people, ChannelRules rules) {
+        super(people, rules, ChannelRole.MANAGER, "release managers");
     }
 
     @Override
@@ -21,6 +22,6 @@ class ManagersSubcommand extends ChannelPeopleSubcommand {
 
     @Override
     public String usage() {
-        return "managers [@user @group…]` — who may ship and abort releases here (besides who started them)";
+        return "managers [@user @group…]` — who may ship and abort releases here (besides who started them), ship over a NO-GO, and change these rules";
     }
 }

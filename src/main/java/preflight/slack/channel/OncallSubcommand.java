@@ -5,13 +5,14 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.ChannelPeople;
 import preflight.deployment.ChannelRole;
+import preflight.deployment.ChannelRules;
 
 @Component
 @Order(41)
 class OncallSubcommand extends ChannelPeopleSubcommand {
 
-    OncallSubcommand(ChannelPeople people) {
-        super(people, ChannelRole.ONCALL, "on-call");
+    OncallSubcommand(ChannelPeople people, ChannelRules rules) {
+        super(people, rules, ChannelRole.ONCALL, "on-call");
     }
 
     @Override

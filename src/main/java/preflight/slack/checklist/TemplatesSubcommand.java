@@ -2,7 +2,7 @@ package preflight.slack.checklist;
 
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackMentions;
+import preflight.slack.text.Refusals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 
 import preflight.checklist.TemplateCatalogue;
 import preflight.checklist.TemplateSourceStatus;
-import preflight.deployment.ChannelPeople;
-import preflight.deployment.ChannelRole;
+import preflight.deployment.ChannelRules;
 
 /** {@code /deploy templates [refresh]}: what can be started, which template files are broken, how Git sources stand. */
 @Component
@@ -31,11 +30,11 @@ class TemplatesSubcommand implements DeploySubcommand {
     private static final long REFRESH_WAIT_MILLIS = 2000;
 
     private final TemplateCatalogue templates;
-    private final ChannelPeople people;
+    private final ChannelRules rules;
 
-    TemplatesSubcommand(TemplateCatalogue templates, ChannelPeople people) {
+    TemplatesSubcommand(TemplateCatalogue templates, ChannelRules rules) {
         this.templates = templates;
-        this.people = people;
+        this.rules = rules;
     }
 
     @Override
@@ -82,11 +81,9 @@ class TemplatesSubcommand implements DeploySubcommand {
             return new Reply("No Git sources are configured (`PREFLIGHT_TEMPLATES_GIT`): templates come from the"
                     + " folder and are read again as they change.");
         }
-        // Until the admin model lands, the channel's managers may refresh; a channel without managers lets anyone.
-        var managers = people.of(command.getChannelId(), ChannelRole.MANAGER);
-        if (!managers.isEmpty() && !people.includes(managers, command.getUserId())) {
-            return new Reply("Only this channel's release managers may refresh the templates: "
-                    + SlackMentions.show(managers) + ". They are fetched every few minutes anyway.");
+        var refusal = rules.checkAdminister(command.getChannelId(), command.getUserId());
+        if (refusal.isPresent()) {
+            return new Reply(Refusals.of(refusal.get()) + " Templates are fetched every few minutes anyway.");
         }
         var refresh = CompletableFuture.supplyAsync(templates::refresh,
                 task -> Thread.ofVirtual().name("templates-refresh").start(task));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -56,6 +57,9 @@ class DeployCommandListener implements SlackListener {
         }
         try {
             var reply = subcommand.handle(payload, words.subList(1, words.size()));
+            if (reply.inChannel()) {
+                return context.ack(SlashCommandResponse.builder().responseType("in_channel").text(reply.text()).build());
+            }
             return reply.text() == null ? context.ack() : context.ack(reply.text());
         } catch (RuntimeException e) {
             log.error("/deploy {} failed", subcommand.name(), e);

@@ -14,11 +14,22 @@ public interface DeploySubcommand {
 
     Reply handle(SlashCommandPayload command, List<String> args);
 
-    /** What the person who typed the command sees (only them). */
-    record Reply(String text) {
+    /**
+     * The answer to the command: seen only by the person who typed it, or said in the channel
+     * ({@code inChannel}), where Slack shows it once under their command.
+     */
+    record Reply(String text, boolean inChannel) {
+
+        public Reply(String text) {
+            this(text, false);
+        }
 
         public static Reply none() {
             return new Reply(null);
+        }
+
+        public static Reply inChannel(String text) {
+            return new Reply(text, true);
         }
     }
 }

@@ -17,6 +17,7 @@ import com.slack.api.model.block.element.ButtonElement;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.ChannelPeople;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.reminder.ReminderScheduler;
@@ -28,8 +29,10 @@ class LifecycleCardSection implements CardSection {
 
     private final ReleaseLifecycle lifecycle;
     private final ReminderScheduler reminders;
+    private final ChannelPeople people;
 
-    LifecycleCardSection(ReleaseLifecycle lifecycle, ReminderScheduler reminders) {
+    LifecycleCardSection(ReleaseLifecycle lifecycle, ReminderScheduler reminders, ChannelPeople people) {
+        this.people = people;
         this.lifecycle = lifecycle;
         this.reminders = reminders;
     }
@@ -38,12 +41,15 @@ class LifecycleCardSection implements CardSection {
     public List<LayoutBlock> blocks(Release deployment) {
         var lines = new ArrayList<String>();
         var oncall = lifecycle.oncall(deployment);
-        lines.add("*On-call:* " + (oncall.isEmpty() ? "nobody set (`/deploy oncall @someone`)" : SlackMentions.show(oncall)));
+        lines.add("*On-call:* " + (oncall.isEmpty() ? "nobody set (`/deploy oncall @someone`)"
+                : SlackMentions.quiet(oncall, people.handles(deployment.channelId()))));
         if (deployment.shippedAt() != null) {
             lines.add("*Shipped* " + SlackDates.of(deployment.shippedAt()));
         }
         if (deployment.overrideReason() != null) {
-            lines.add("🚨 *Emergency override:* " + Mrkdwn.escape(Mrkdwn.truncate(deployment.overrideReason(), 500)));
+            var by = deployment.overrideBy();
+            lines.add("🚨 *Emergency override*" + (by == null ? "" : " by <@" + by.id() + ">") + ": "
+                    + Mrkdwn.escape(Mrkdwn.truncate(deployment.overrideReason(), 500)));
         }
         switch (deployment.status()) {
             case SHIPPED -> reminders.nextReminder(deployment.id()).ifPresent(next ->

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
-import preflight.deployment.IllegalTransition;
-import preflight.deployment.NotAllowed;
+import preflight.deployment.Refused;
+import preflight.slack.text.Refusals;
 
 /**
  * What the lifecycle buttons share: which release a click is about, who clicked, how to ask
@@ -78,11 +78,10 @@ class LifecycleClicks {
     void apply(ActionContext context, Runnable change) {
         try {
             change.run();
-        } catch (NotAllowed | IllegalTransition e) {
-            replies.ephemeral(context, e.getMessage());
+        } catch (Refused e) {
+            replies.ephemeral(context, Refusals.of(e.refusal()));
         } catch (OptimisticLockingFailureException e) {
-            replies.ephemeral(context, "Someone changed this release at the same moment; nothing was changed. "
-                    + "Look at the card and try again if it still applies.");
+            replies.ephemeral(context, Refusals.CONCURRENT_CHANGE);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
-import preflight.deployment.IllegalTransition;
-import preflight.deployment.NotAllowed;
+import preflight.deployment.Refused;
+import preflight.slack.text.Refusals;
 
 /** What the lifecycle subcommands share: refusals become the ephemeral answer. */
 final class LifecycleCommands {
@@ -18,10 +18,12 @@ final class LifecycleCommands {
     static DeploySubcommand.Reply run(Supplier<DeploySubcommand.Reply> command) {
         try {
             return command.get();
-        } catch (NotAllowed | IllegalTransition | IllegalArgumentException e) {
+        } catch (Refused e) {
+            return new DeploySubcommand.Reply(Refusals.of(e.refusal()));
+        } catch (IllegalArgumentException e) {
             return new DeploySubcommand.Reply(e.getMessage());
         } catch (OptimisticLockingFailureException e) {
-            return new DeploySubcommand.Reply("Someone changed this release at the same moment; nothing was changed.");
+            return new DeploySubcommand.Reply(Refusals.CONCURRENT_CHANGE);
         }
     }
 }

@@ -24,7 +24,7 @@ abstract class ReasonButtonListener implements SlackListener {
         this.actionId = actionId;
     }
 
-    /** Throws NotAllowed or IllegalTransition when the modal makes no sense for this person now. */
+    /** Throws Refused when the modal makes no sense for this person now. */
     abstract void check(Release deployment, Actor actor);
 
     abstract void ask(String triggerId, Release deployment);

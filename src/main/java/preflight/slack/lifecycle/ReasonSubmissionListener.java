@@ -2,6 +2,7 @@ package preflight.slack.lifecycle;
 
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackUsers;
 
 import java.util.Map;
@@ -15,8 +16,7 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.IllegalTransition;
-import preflight.deployment.NotAllowed;
+import preflight.deployment.Refused;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ShipBlocked;
 
@@ -63,11 +63,13 @@ class ReasonSubmissionListener implements SlackListener {
                 case ROLL_BACK -> lifecycle.rollBack(releaseId, actor, reason);
                 default -> lifecycle.ship(releaseId, actor, reason);
             }
-        } catch (NotAllowed | IllegalTransition | ShipBlocked e) {
-            return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(e.getMessage(), 150)));
-        } catch (OptimisticLockingFailureException e) {
+        } catch (Refused e) {
+            return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.of(e.refusal()), 150)));
+        } catch (ShipBlocked e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK,
-                    "Someone changed this release at the same moment; close this and look at the card."));
+                    Mrkdwn.truncate("Not ready to ship: " + String.join(", ", e.missing()), 150)));
+        } catch (OptimisticLockingFailureException e) {
+            return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.CONCURRENT_CHANGE, 150)));
         }
         return context.ack();
     }

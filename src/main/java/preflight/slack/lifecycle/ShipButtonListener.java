@@ -10,7 +10,9 @@ import com.slack.api.bolt.response.Response;
 
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.Refusal;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.text.Refusals;
 
 /** "Mark shipped": ships at once when nothing is missing, else asks for an override reason. */
 @Component
@@ -37,13 +39,14 @@ class ShipButtonListener implements SlackListener {
             return context.ack();
         }
         var actor = LifecycleClicks.actor(payload);
-        if (!lifecycle.mayManage(deployment, actor.id())) {
-            clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
-            return context.ack();
-        }
         var missing = lifecycle.missingToShip(deployment);
-        if (missing.isEmpty()) {
+        boolean mayOverride = lifecycle.mayOverride(deployment, actor.id());
+        if (missing.isEmpty() || !mayOverride && !lifecycle.mayManage(deployment, actor.id())) {
             clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
+        } else if (!mayOverride) {
+            clicks.tell(context, "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n• "
+                    + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList()) + "\n"
+                    + Refusals.of(new Refusal.NotOverrider(deployment)));
         } else {
             clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, deployment,
                     "Ship with override", "Ship anyway",

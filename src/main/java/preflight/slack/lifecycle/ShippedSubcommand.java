@@ -12,7 +12,9 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.Refusal;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.text.Refusals;
 import preflight.deployment.ShipBlocked;
 
 /** {@code /deploy shipped [version] [override <reason>]}. */
@@ -56,8 +58,10 @@ class ShippedSubcommand implements DeploySubcommand {
             } catch (ShipBlocked blocked) {
                 return new Reply("*" + Mrkdwn.escape(deployment.version()) + "* is not ready to ship:\n• "
                         + String.join("\n• ", blocked.missing().stream().map(Mrkdwn::escape).toList())
-                        + "\nTo ship anyway (recorded and shown as an emergency override): `/deploy shipped "
-                        + Mrkdwn.escape(deployment.version()) + " override <why>`");
+                        + (lifecycle.mayOverride(deployment, command.getUserId())
+                        ? "\nTo ship anyway (recorded and shown as an emergency override): `/deploy shipped "
+                        + Mrkdwn.escape(deployment.version()) + " override <why>`"
+                        : "\n" + Refusals.of(new Refusal.NotOverrider(deployment))));
             }
             return new Reply("Marked *" + Mrkdwn.escape(deployment.version()) + "* shipped"
                     + (override == null ? "" : " with an emergency override") + ". On-call will be asked to confirm it is healthy.");

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * in the channel, or in the release thread, and takes the message it finds instead of posting a
  * second one. Needs the {@code channels:history}, {@code groups:history} and {@code im:history}
  * scopes; where Slack refuses the lookup, the message is posted again (a possible duplicate is
- * better than a lost message) and a warning says why.
+ * better than a lost message) and a warning says why. Only a message our own bot posted is taken:
+ * anyone can put the same metadata on a message of theirs.
  */
 @Component
 class EarlierPosts {
@@ -38,6 +39,11 @@ class EarlierPosts {
     private static final Logger log = LoggerFactory.getLogger(EarlierPosts.class);
 
     private final MethodsClient slack;
+    /** Ours, from auth.test once it has answered: a token's bot never changes. */
+    private volatile Identity us;
+
+    private record Identity(String botId, String appId) {
+    }
 
     EarlierPosts(MethodsClient slack) {
         this.slack = slack;
@@ -68,6 +74,10 @@ class EarlierPosts {
             }
             channel = opened.getChannel().getId();
         }
+        var identity = identity();
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
         String conversation = channel;
         String oldest = slackTs(view.postUnansweredAt().minus(CLOCK_MARGIN));
         List<Message> messages;
@@ -87,13 +97,30 @@ class EarlierPosts {
             messages = history.getMessages();
         }
         for (var message : messages == null ? List.<Message>of() : messages) {
-            if (isOf(message, view)) {
+            if (isOurs(message, identity.get()) && isOf(message, view)) {
                 log.info("Message {} of deployment {} was posted by an attempt that got no answer; using it",
                         view.seq(), view.releaseId());
                 return Optional.of(new Found(conversation, message.getTs()));
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<Identity> identity() throws IOException, SlackApiException {
+        if (us == null) {
+            var answer = slack.authTest(r -> r);
+            if (!answer.isOk() || answer.getBotId() == null) {
+                log.warn("auth.test answered {} without our bot id; cannot check for earlier posts", answer.getError());
+                return Optional.empty();
+            }
+            us = new Identity(answer.getBotId(), answer.getAppId());
+        }
+        return Optional.of(us);
+    }
+
+    private static boolean isOurs(Message message, Identity us) {
+        return us.botId().equals(message.getBotId())
+                && (us.appId() == null || message.getAppId() == null || us.appId().equals(message.getAppId()));
     }
 
     private static boolean isOf(Message message, OutboxMessage view) {

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import preflight.checklist.TemplateCatalogue;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseAlreadyActive;
+import preflight.deployment.Refused;
+import preflight.slack.text.Refusals;
 import preflight.deployment.StartRelease;
 
 /**
@@ -99,6 +101,8 @@ class StartSubcommand implements DeploySubcommand {
             return new Reply("*" + Mrkdwn.escape(existing.version()) + "* (" + Mrkdwn.escape(existing.environment())
                     + ") is already " + existing.status().label() + " in this channel: "
                     + threadLinks.to(existing, "open its thread") + ". Nothing new was started.");
+        } catch (Refused e) {
+            return new Reply(Refusals.of(e.refusal()));
         }
     }
 

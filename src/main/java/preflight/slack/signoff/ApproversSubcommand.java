@@ -2,6 +2,7 @@ package preflight.slack.signoff;
 
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackUsers;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.approval.ApproversChange;
 import preflight.approval.ChannelAssignment;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
@@ -58,16 +60,27 @@ class ApproversSubcommand implements DeploySubcommand {
             case ApproversCommand.Problem(String message) -> new Reply(message);
             case ApproversCommand.ShowAll all -> new Reply(overview(channel, null));
             case ApproversCommand.Show(String role) -> new Reply(overview(channel, role));
-            case ApproversCommand.Assign(String role, var approvers) -> {
-                signoffs.assign(channel, role, approvers, actor);
-                yield new Reply("*" + Mrkdwn.escape(role) + "* may now be signed in this channel by "
-                        + SignoffFormat.approverMentions(approvers) + ". This overrides the template for this role,"
-                        + " in the releases running here too.");
-            }
-            case ApproversCommand.Clear(String role) -> new Reply(signoffs.clear(channel, role, actor)
-                    ? "*" + Mrkdwn.escape(role) + "* has no approvers of its own in this channel any more: the"
-                    + " template's approvers apply again (or, where it names none, anyone but the release starter)."
-                    : "*" + Mrkdwn.escape(role) + "* had no approvers assigned in this channel; nothing changed.");
+            case ApproversCommand.Assign(String role, var approvers) -> said(command,
+                    signoffs.assign(channel, role, approvers, actor));
+            case ApproversCommand.Clear(String role) -> said(command, signoffs.clear(channel, role, actor));
+        };
+    }
+
+    /** A change is said in the channel, so a change of who signs is never silent. */
+    private static Reply said(SlashCommandPayload command, ApproversChange change) {
+        String who = "<@" + command.getUserId() + ">";
+        return switch (change) {
+            case ApproversChange.Refused(var why) -> new Reply(Refusals.of(why));
+            case ApproversChange.NothingToClear(String role) -> new Reply("*" + Mrkdwn.escape(role)
+                    + "* had no approvers assigned in this channel; nothing changed.");
+            case ApproversChange.Assigned(String role, var before, var after) -> Reply.inChannel(who + " made "
+                    + SignoffFormat.approvers(after) + (after.size() == 1 ? " the approver" : " the approvers")
+                    + " for *" + Mrkdwn.escape(role) + "* in this channel" + (before.isEmpty() ? ""
+                    : " (until now: " + SignoffFormat.approvers(before) + ")")
+                    + ". Running releases follow where the role is not decided yet.");
+            case ApproversChange.Cleared(String role, var before) -> Reply.inChannel(who + " cleared this channel's"
+                    + " approvers for *" + Mrkdwn.escape(role) + "* (until now: " + SignoffFormat.approvers(before)
+                    + "): the template's approvers apply again (or, where it names none, anyone but the release starter).");
         };
     }
 

@@ -1,6 +1,7 @@
 package preflight.slack.signoff;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackIds;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ final class SignoffFormat {
     /** For messages in the channel: users as mentions, groups by handle (or id) without pinging them. */
     static String approvers(List<Approver> approvers) {
         return approvers.stream()
-                .map(approver -> !approver.group() ? "<@" + approver.id() + ">"
+                .map(approver -> !SlackIds.isGroup(approver.id()) ? "<@" + approver.id() + ">"
                         : approver.handle() != null ? Mrkdwn.escape(approver.handle()) + " (group)"
                         : "group `" + approver.id() + "`")
                 .collect(Collectors.joining(", "));
@@ -36,14 +37,20 @@ final class SignoffFormat {
     /** For answers only the reader sees: groups as real mentions, which ping nobody there. */
     static String approverMentions(List<Approver> approvers) {
         return approvers.stream()
-                .map(approver -> !approver.group() ? "<@" + approver.id() + ">"
+                .map(approver -> !SlackIds.isGroup(approver.id()) ? "<@" + approver.id() + ">"
                         : "<!subteam^" + approver.id() + (approver.handle() == null ? "" : "|" + approver.handle()) + ">")
                 .collect(Collectors.joining(", "));
     }
 
-    /** Who may sign a waiting role, for messages. */
+    /** Who may sign a waiting role, for messages: where the rule comes from when the channel set it. */
     static String whoCanSign(RoleState role) {
-        return role.approvers().isEmpty() ? "anyone but the release starter" : approvers(role.approvers());
+        if (role.onlyTheStarter()) {
+            return "⚠️ only " + approvers(role.approvers()) + ", who started this release and so may not sign it:"
+                    + " nobody can sign this role until someone else is named (`/deploy approvers "
+                    + Mrkdwn.escape(Mrkdwn.truncate(role.name(), 60)) + " @someone`)";
+        }
+        String who = role.approvers().isEmpty() ? "anyone but the release starter" : approvers(role.approvers());
+        return role.assignedBy() == null ? who : who + " — set in this channel by <@" + role.assignedBy().id() + ">";
     }
 
     static String time(Instant at) {

@@ -11,13 +11,17 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.overflowMenu;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.OverflowMenuElement;
 
 import org.springframework.stereotype.Component;
 
@@ -38,8 +42,12 @@ public class SignoffMessageRenderer implements MessageRenderer {
     static final String APPROVE = "signoff_approve";
     static final String REJECT = "signoff_reject";
     static final String WITHDRAW = "signoff_withdraw";
-    /** 1 header block + 2 per role stays within Slack's 50 blocks per message. */
-    static final int MAX_ROLES = 24;
+    /** One menu per role where buttons do not fit; its options are the three actions above. */
+    static final String MENU = "signoff_menu";
+    /** 1 header block + 2 per role (text, buttons) stays within Slack's 50 blocks per message. */
+    static final int MAX_ROLES_WITH_BUTTONS = 24;
+    /** 1 header block + 1 per role (text with a menu beside it) + 1 closing line. */
+    static final int MAX_ROLES = 48;
     private static final int TEXT_BUDGET = 10_000;
 
     private final SignoffService signoffs;
@@ -77,15 +85,24 @@ public class SignoffMessageRenderer implements MessageRenderer {
                 ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."
                 : "Sign-offs are closed: the release is " + deployment.status().label() + ".");
         blocks.add(section(s -> s.blockId("so:head").text(markdownText(head))));
-        int shown = roles.size() > MAX_ROLES ? MAX_ROLES - 1 : roles.size();
+        boolean compact = roles.size() > MAX_ROLES_WITH_BUTTONS;
+        int shown = Math.min(roles.size(), MAX_ROLES);
         int perRole = Math.min(1500, TEXT_BUDGET / Math.max(1, shown));
         for (RoleState role : roles.subList(0, shown)) {
             String text = Mrkdwn.truncate(SignoffFormat.icon(role) + " *" + SignoffFormat.roleName(role) + "*"
                     + (role.description().isBlank() ? "" : " · _" + Mrkdwn.escape(Mrkdwn.truncate(role.description(), 100)) + "_")
                     + "\n" + SignoffFormat.state(role, 500), perRole);
-            blocks.add(section(s -> s.blockId("so:r:" + role.index()).text(markdownText(text))));
-            if (open) {
-                blocks.add(actions(a -> a.blockId("so:a:" + role.index()).elements(buttons(role))));
+            if (compact) {
+                // a menu beside the text: one block per role, so every role of a long template can be signed here
+                blocks.add(section(s -> {
+                    s.blockId("so:r:" + role.index()).text(markdownText(text));
+                    return open ? s.accessory(menu(role)) : s;
+                }));
+            } else {
+                blocks.add(section(s -> s.blockId("so:r:" + role.index()).text(markdownText(text))));
+                if (open) {
+                    blocks.add(actions(a -> a.blockId("so:a:" + role.index()).elements(buttons(role))));
+                }
             }
         }
         if (shown < roles.size()) {
@@ -95,6 +112,20 @@ public class SignoffMessageRenderer implements MessageRenderer {
         long approved = roles.stream().filter(RoleState::approved).count();
         String text = "Sign-offs for release " + release + ": " + approved + " of " + roles.size() + " roles approved";
         return new RenderedMessage(text, blocks);
+    }
+
+    private static OverflowMenuElement menu(RoleState role) {
+        var options = new ArrayList<OptionObject>();
+        if (!role.approved()) {
+            options.add(option(plainText("Approve"), "approve"));
+        }
+        if (!role.rejected()) {
+            options.add(option(plainText("Reject…"), "reject"));
+        }
+        if (!role.waiting()) {
+            options.add(option(plainText("Withdraw"), "withdraw"));
+        }
+        return overflowMenu(m -> m.actionId(actionId(MENU, role.index())).options(options));
     }
 
     private static List<BlockElement> buttons(RoleState role) {

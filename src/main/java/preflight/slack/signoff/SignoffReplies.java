@@ -45,12 +45,10 @@ final class SignoffReplies {
                     + SignoffFormat.approverMentions(approvers) + " can sign *" + name + "*; nothing was changed."
                     + (unresolved.isEmpty() ? "" : " (I could not check who is in "
                     + SignoffFormat.approverMentions(unresolved) + " just now; please try again in a minute.)");
-            case Eligibility.StartedTheRelease started -> "You started this release, so you cannot sign *" + name
-                    + "* yourself: nobody is assigned to it, so anyone else in the channel can. To name approvers: `/deploy approvers "
-                    + Mrkdwn.escape(role.name()) + " @someone`. Nothing was changed.";
-            case Eligibility.NobodyAssigned nobody -> "Nobody is assigned to sign *" + name
-                    + "* yet. Name approvers with `/deploy approvers " + Mrkdwn.escape(role.name())
-                    + " @someone @group`. Nothing was changed.";
+            case Eligibility.StartedTheRelease(boolean anyoneElseMay) -> "You started this release, so you do not"
+                    + " sign its roles; " + (anyoneElseMay ? "nobody is named for *" + name + "*, so anyone else in the"
+                    + " channel can sign it." : "the people named for *" + name + "* can.")
+                    + " Nothing was changed.";
         };
     }
 }

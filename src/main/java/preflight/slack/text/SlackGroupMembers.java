@@ -43,6 +43,11 @@ class SlackGroupMembers implements GroupMembers {
     }
 
     @Override
+    public boolean isGroup(String id) {
+        return SlackIds.isGroup(id);
+    }
+
+    @Override
     public Optional<Set<String>> of(String groupId) {
         var now = clock.instant();
         var cached = cache.get(groupId);

@@ -3,6 +3,7 @@ package preflight.slack.text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -56,10 +57,21 @@ public final class SlackMentions {
         return new Parsed(List.copyOf(mentions.values()), List.copyOf(unreadable));
     }
 
-    /** How to show people in Slack: users and groups as mentions (they render as names). */
+    /** For answers only the reader sees: users and groups as mentions (they render as names and ping nobody). */
     public static String show(List<String> ids) {
         return String.join(", ", ids.stream()
-                .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">")
+                .map(id -> SlackIds.isGroup(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
+                .toList());
+    }
+
+    /**
+     * For messages in the channel: users as mentions, groups by the handle they were named with (or
+     * their id), never as a {@code <!subteam^…>} mention, which would ping the whole group.
+     */
+    public static String quiet(List<String> ids, Map<String, String> handles) {
+        return String.join(", ", ids.stream()
+                .map(id -> !SlackIds.isGroup(id) ? "<@" + id + ">"
+                        : handles.get(id) != null ? Mrkdwn.escape(handles.get(id)) + " (group)" : "group `" + id + "`")
                 .toList());
     }
 }

@@ -97,6 +97,34 @@ class DuplicateDeliveryTest extends SlackAppFixture {
                 .as("signatures remembered in the database, for every instance").isPositive();
     }
 
+    @Test
+    void aRequestStampedMoreThanFiveMinutesAheadOrBehindIsRefusedAndChangesNothing() {
+        for (long skew : new long[] {6 * 60, 60 * 60, -6 * 60}) {
+            String body = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "start v3.3", slack.responseUrl("r" + skew));
+
+            var refused = requests.post(SlackRequests.FORM, body, requests.signatureHeaders(body, now() + skew));
+
+            assertThat(refused.status()).as("stamped %d s away", skew).isEqualTo(401);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v3.3'").query(Integer.class).single()).isZero();
+        var withinWindow = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "start v3.3", slack.responseUrl("ok"));
+        assertThat(requests.post(SlackRequests.FORM, withinWindow, requests.signatureHeaders(withinWindow, now() + 4 * 60))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReplayRecordLastsUntilItsRequestsOwnTimestampLeavesTheWindow() {
+        String body = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "start v3.4", slack.responseUrl("r1"));
+        long stamped = now() + 4 * 60;
+
+        requests.post(SlackRequests.FORM, body, requests.signatureHeaders(body, stamped));
+
+        long expires = jdbc.sql("SELECT extract(epoch FROM expires_at)::bigint FROM slack_request_seen WHERE signature = ?")
+                .param(requests.signatureHeaders(body, stamped).get("X-Slack-Signature")).query(Long.class).single();
+        assertThat(expires).as("kept past the request's own window, not the time it arrived")
+                .isGreaterThanOrEqualTo(stamped + SlackEventsServlet.MAX_SKEW.toSeconds());
+    }
+
     private void assertTickedOnce() {
         assertThat(ticks()).containsExactly(item);
         assertThat(jdbc.sql("SELECT count(*) FROM deployment_event WHERE type LIKE 'ITEM_%'")

@@ -63,7 +63,7 @@ class GitTemplatesTest extends SlackAppFixture {
         assertThat(BlockKit.optionValues(thread)).hasSize(2);
 
         String second = remote.push("more", "deploy/api.md", API + "- [ ] Dashboards open\n");
-        var refreshed = requests.command(channel, "U0ALICE", "alice", "templates refresh");
+        var refreshed = requests.command(channel, ADMIN, "admin", "templates refresh");
         assertThat(refreshed.json("text")).contains(second.substring(0, 7));
 
         requests.command(channel, "U0ALICE", "alice", "start v2 api");
@@ -76,7 +76,7 @@ class GitTemplatesTest extends SlackAppFixture {
 
         // a broken push: the last good version stays, and /deploy templates says which file, line and commit
         String broken = remote.push("oops", "deploy/api.md", "---\nprobes: [\n---\n# API\n- [ ] x\n");
-        requests.command(channel, "U0ALICE", "alice", "templates refresh");
+        requests.command(channel, ADMIN, "admin", "templates refresh");
         var listed = requests.command(channel, "U0ALICE", "alice", "templates").json("text");
         assertThat(listed).contains("`api`", "`deploy/api.md` line", broken.substring(0, 7), "last good version");
         requests.command(channel, "U0ALICE", "alice", "start v3 api");
@@ -86,7 +86,7 @@ class GitTemplatesTest extends SlackAppFixture {
         // the remote goes away: the templates stay, /deploy templates and the health details say so
         Files.move(remote.bare(), dir.resolve("moved.git"));
         try {
-            requests.command(channel, "U0ALICE", "alice", "templates refresh");
+            requests.command(channel, ADMIN, "admin", "templates refresh");
             assertThat(requests.command(channel, "U0ALICE", "alice", "templates").json("text"))
                     .contains("cannot be fetched", "serving commit `" + broken.substring(0, 7), "`api` — API release");
             String health = get("/actuator/health");
@@ -102,7 +102,9 @@ class GitTemplatesTest extends SlackAppFixture {
 
     @Test
     void managersOfTheChannelRefreshWhenItHasManagers() {
-        requests.command(channel, "U0ALICE", "alice", "managers <@U0ALICE|alice>");
+        var beforeManagers = requests.command(channel, "U0ALICE", "alice", "templates refresh");
+        assertThat(beforeManagers.json("text")).contains("Only a workspace admin can change this");
+        requests.command(channel, ADMIN, "root", "managers <@U0ALICE|alice>");
 
         var refused = requests.command(channel, "U0BOB", "bob", "templates refresh");
 

@@ -59,7 +59,7 @@ class MonitoringReminderTest extends SlackAppFixture {
     @Test
     void theReminderComesWithAFreshProbeRun() {
         requests.command(channel, "U0ALICE", "alice", "start v5.1 monitored-probes");
-        requests.command(channel, "U0ALICE", "alice", "shipped v5.1 override watch it anyway");
+        requests.command(channel, ADMIN, "admin", "shipped v5.1 override watch it anyway");
 
         var reminder = awaitReminderInThread();
 
@@ -188,7 +188,7 @@ class MonitoringReminderTest extends SlackAppFixture {
     private void shipMonitoredRelease() {
         requests.command(channel, "U0ALICE", "alice", "start v5.0 monitored");
         // The checklist is not done: shipping is an (audited) emergency override.
-        assertThat(requests.command(channel, "U0ALICE", "alice", "shipped v5.0 override watch it anyway").json("text"))
+        assertThat(requests.command(channel, ADMIN, "admin", "shipped v5.0 override watch it anyway").json("text"))
                 .contains("shipped");
     }
 

@@ -51,7 +51,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     @Test
     void completingOrRollingBackRemovesThePendingReminders() {
         requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
-        requests.command(channel, "U0ALICE", "alice", "shipped v1.2 override testing the reminders");
+        requests.command(channel, ADMIN, "admin", "shipped v1.2 override testing the reminders");
         assertThat(jdbc.sql("SELECT count(*) FROM qrtz_triggers").query(Integer.class).single()).isEqualTo(2);
 
         var reply = requests.command(channel, "U0ALICE", "alice", "rollback v1.2 error rate doubled");
@@ -94,7 +94,7 @@ class ReleaseLifecycleTest extends SlackAppFixture {
     @Test
     void aReleaseManagerNamedByGroupMayShip() {
         slack.setUserGroup("S0RELEASE", "U0BOB");
-        requests.command(channel, "U0ALICE", "alice", "managers <!subteam^S0RELEASE|@release>");
+        requests.command(channel, ADMIN, "admin", "managers <!subteam^S0RELEASE|@release>");
         requests.command(channel, "U0ALICE", "alice", "start v1.2");
 
         var reply = requests.command(channel, "U0BOB", "bob", "shipped override hotfix");
@@ -102,13 +102,13 @@ class ReleaseLifecycleTest extends SlackAppFixture {
         assertThat(reply.json("text")).contains("Marked *v1.2* shipped");
         assertThat(status()).isEqualTo("SHIPPED");
         assertThat(requests.command(channel, "U0CAROL", "carol", "managers <@U0CAROL>").json("text"))
-                .contains("Only this channel's release managers");
+                .contains("Only this channel's release managers or a workspace admin can change this");
     }
 
     @Test
     void rollingBackFromTheButtonAsksForAReason() {
         requests.command(channel, "U0ALICE", "alice", "start v1.2 watched-for-an-hour");
-        requests.command(channel, "U0ALICE", "alice", "shipped override hotfix");
+        requests.command(channel, ADMIN, "admin", "shipped override hotfix");
         var card = awaitCard("v1.2");
         await(() -> text(current(card)).contains("roll back"), "card shows roll back");
 
@@ -133,22 +133,33 @@ class ReleaseLifecycleTest extends SlackAppFixture {
 
         var refused = requests.command(channel, "U0ALICE", "alice", "shipped v1.2");
 
-        assertThat(refused.json("text")).contains("not ready to ship", "2 items unticked", "override <why>");
+        assertThat(refused.json("text")).contains("not ready to ship", "2 items unticked",
+                "only this channel's release managers or an admin");
         assertThat(status()).isEqualTo("IN_PROGRESS");
-
+        assertThat(requests.command(channel, "U0ALICE", "alice", "shipped v1.2 override I started it").json("text"))
+                .contains("only this channel's release managers or an admin");
         requests.clickButton(card, LifecycleActions.SHIP, "U0ALICE", "alice");
+        slack.awaitCall(FakeSlackApi.RESPONSE_URL_METHOD, call -> String.valueOf(call.param("text"))
+                .contains("only this channel's release managers or an admin"), Duration.ofSeconds(5));
+        assertThat(slack.calls("views.open")).isEmpty();
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        assertThat(events()).containsExactly("STARTED");
+
+        requests.clickButton(card, LifecycleActions.SHIP, ADMIN, "admin");
         var modal = slack.awaitCall("views.open", call -> true, Duration.ofSeconds(5)).view();
         assertThat(modal.toString()).contains("2 items unticked", "emergency override");
         assertThat(status()).isEqualTo("IN_PROGRESS");
 
-        requests.viewSubmission(modal, reason("hotfix for the outage"), "U0ALICE");
+        requests.viewSubmission(modal, reason("hotfix for the outage"), ADMIN);
 
         assertThat(status()).isEqualTo("SHIPPED");
         assertThat(jdbc.sql("SELECT override_reason FROM deployment").query(String.class).single())
                 .isEqualTo("hotfix for the outage");
         assertThat(events()).containsExactly("STARTED", "SHIPPED_WITH_OVERRIDE");
-        await(() -> text(current(card)).contains("Emergency override") && text(current(card)).contains("hotfix for the outage"),
-                "override on the card");
+        await(() -> text(current(card)).contains("Emergency override* by <@" + ADMIN + ">")
+                        && text(current(card)).contains("hotfix for the outage"), "override and who made it on the card");
+        assertThat(jdbc.sql("SELECT actor_id FROM deployment_event WHERE type = 'SHIPPED_WITH_OVERRIDE'")
+                .query(String.class).single()).isEqualTo(ADMIN);
     }
 
     private void tickEverything() {

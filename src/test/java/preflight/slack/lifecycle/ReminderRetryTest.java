@@ -40,7 +40,7 @@ class ReminderRetryTest extends SlackAppFixture {
     void aReminderWhoseFirstFireFailsIsSentOnceLater() {
         jdbc.sql("ALTER TABLE reminder_sent ADD CONSTRAINT refuse_reminders CHECK (false) NOT VALID").update();
         requests.command(channel, "U0ALICE", "alice", "start v6.0 monitored");
-        requests.command(channel, "U0ALICE", "alice", "shipped v6.0 override watch it anyway");
+        requests.command(channel, ADMIN, "admin", "shipped v6.0 override watch it anyway");
 
         await(() -> jdbc.sql("SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE '%-retry-%'")
                 .query(Integer.class).single() > 0, "a retry after the failed fire");

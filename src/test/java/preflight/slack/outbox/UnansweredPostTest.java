@@ -54,6 +54,27 @@ class UnansweredPostTest extends SlackAppFixture {
     }
 
     @Test
+    void aMessageOfAnotherAppCarryingOurMetadataIsNeverTakenForOurs() {
+        long next = jdbc.sql("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM message_view_id_seq")
+                .query(Long.class).single();
+        var forged = new java.util.ArrayList<String>();
+        for (long id = next; id < next + 20; id++) {
+            forged.add(slack.postAsAnotherApp(channel, "v8.3 card?", "{\"event_type\":\"preflight_message\","
+                    + "\"event_payload\":{\"view_id\":" + id + "}}"));
+        }
+        slack.failNext("chat.postMessage", FakeSlackApi.Failure.serverError()); // not posted: a lookup follows
+
+        requests.command(channel, "U0ALICE", "alice", "start v8.3");
+        await(() -> jdbc.sql("SELECT count(*) FROM deployment").query(Integer.class).single() == 1, "started");
+        SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(60));
+
+        assertThat(slack.calls("conversations.history")).as("looked for the card").isNotEmpty();
+        String thread = jdbc.sql("SELECT ts FROM message_view WHERE seq = 0").query(String.class).single();
+        assertThat(forged).doesNotContain(thread);
+        assertThat(jdbc.sql("SELECT ts FROM message_view").query(String.class).list()).doesNotContainAnyElementsOf(forged);
+    }
+
+    @Test
     void whenSlackWillNotSayTheMessageIsPostedAgainRatherThanLost() {
         slack.failNext("chat.postMessage", FakeSlackApi.Failure.slowResponse(PAST_THE_TIMEOUT));
         slack.failNext("conversations.history", FakeSlackApi.Failure.error("missing_scope"));

@@ -12,13 +12,14 @@ class ApproversSubcommandTest extends SignoffFixture {
 
     @Test
     void approversAreAssignedPerChannelAndShown() {
-        var assigned = requests.command(channel, "U0ALICE", "alice",
+        var assigned = requests.command(channel, ADMIN, "admin",
                 "approvers Product Owner <@U0PO|po> <!subteam^S0PM|@pm-team>");
 
-        assertThat(assigned.json("text")).contains("*Product Owner* may now be signed in this channel by <@U0PO>,"
-                + " <!subteam^S0PM|@pm-team>");
+        assertThat(assigned.json("response_type")).isEqualTo("in_channel");
+        assertThat(assigned.json("text")).isEqualTo("<@U0ENVADMIN> made <@U0PO>, @pm-team (group) the approvers for"
+                + " *Product Owner* in this channel. Running releases follow where the role is not decided yet.");
         var shown = requests.command(channel, "U0BOB", "bob", "approvers");
-        assertThat(shown.json("text")).contains("*Product Owner* — <@U0PO>, <!subteam^S0PM|@pm-team> (set by <@U0ALICE>)");
+        assertThat(shown.json("text")).contains("*Product Owner* — <@U0PO>, <!subteam^S0PM|@pm-team> (set by <@U0ENVADMIN>)");
         assertThat(requests.command("C0ELSEWHERE", "U0BOB", "bob", "approvers").json("text"))
                 .doesNotContain("Product Owner");
     }
@@ -27,7 +28,7 @@ class ApproversSubcommandTest extends SignoffFixture {
     void aChannelAssignmentOverridesTheTemplateInARunningRelease() {
         var signoffs = start("v1.2", "signoff-test");
 
-        requests.command(channel, "U0ALICE", "alice", "approvers tech lead <@U0NEWTECH|newtech>");
+        requests.command(channel, ADMIN, "admin", "approvers tech lead <@U0NEWTECH|newtech>");
 
         await(() -> text(signoffMessage()).contains("can sign: <@U0NEWTECH>"), "new approver on the sign-off message");
         assertThat(jdbc.sql("SELECT type || ':' || subject || ':' || detail FROM deployment_event WHERE type = 'APPROVERS_ASSIGNED'")
@@ -37,7 +38,7 @@ class ApproversSubcommandTest extends SignoffFixture {
         click(signoffs, SignoffMessageRenderer.APPROVE, TECH_LEAD, "U0NEWTECH");
         await(() -> decisions().equals(List.of("Tech Lead:APPROVED:U0NEWTECH")), "approval by the channel's approver");
         var shown = requests.command(channel, "U0BOB", "bob", "approvers");
-        assertThat(shown.json("text")).contains("*Tech Lead* — <@U0NEWTECH> (set by <@U0ALICE>)",
+        assertThat(shown.json("text")).contains("*Tech Lead* — <@U0NEWTECH> (set by <@U0ENVADMIN>)",
                 "*QA Lead* — <!subteam^S0QATEAM> (from template `signoff-test`)",
                 "*Product Owner* — nobody assigned: anyone but the release starter may sign");
     }
@@ -45,10 +46,10 @@ class ApproversSubcommandTest extends SignoffFixture {
     @Test
     void clearingGoesBackToTheTemplate() {
         start("v1.2", "signoff-test");
-        requests.command(channel, "U0ALICE", "alice", "approvers Tech Lead <@U0NEWTECH>");
+        requests.command(channel, ADMIN, "admin", "approvers Tech Lead <@U0NEWTECH>");
         await(() -> text(signoffMessage()).contains("<@U0NEWTECH>"), "assignment shown");
 
-        var cleared = requests.command(channel, "U0ALICE", "alice", "approvers Tech Lead clear");
+        var cleared = requests.command(channel, ADMIN, "admin", "approvers Tech Lead clear");
 
         assertThat(cleared.json("text")).contains("template's approvers apply again");
         await(() -> text(signoffMessage()).contains("can sign: <@U0TECH>"), "template approver shown again");
@@ -56,19 +57,19 @@ class ApproversSubcommandTest extends SignoffFixture {
 
     @Test
     void aQuotedRoleMayBeAnyRoleAndAnUnknownOneIsExplained() {
-        var unknown = requests.command(channel, "U0ALICE", "alice", "approvers Release Captain <@U0CAP|cap>");
+        var unknown = requests.command(channel, ADMIN, "admin", "approvers Release Captain <@U0CAP|cap>");
         assertThat(unknown.json("text")).contains("I don't know a sign-off role `Release Captain`", "`QA Lead`", "quote");
 
-        var quoted = requests.command(channel, "U0ALICE", "alice", "approvers \"Release Captain\" <@U0CAP|cap>");
+        var quoted = requests.command(channel, ADMIN, "admin", "approvers \"Release Captain\" <@U0CAP|cap>");
 
-        assertThat(quoted.json("text")).contains("*Release Captain* may now be signed");
+        assertThat(quoted.json("text")).contains("the approver for *Release Captain*");
         assertThat(jdbc.sql("SELECT role || '=' || approvers FROM signoff_approvers").query(String.class).list())
                 .containsExactly("Release Captain=U0CAP");
     }
 
     @Test
     void namesThatAreNotMentionsAreRefused() {
-        var answer = requests.command(channel, "U0ALICE", "alice", "approvers QA Lead @dana");
+        var answer = requests.command(channel, ADMIN, "admin", "approvers QA Lead @dana");
 
         assertThat(answer.json("text")).contains("`@dana`", "autocomplete");
         assertThat(jdbc.sql("SELECT count(*) FROM signoff_approvers").query(Integer.class).single()).isZero();

@@ -154,7 +154,7 @@ class SignoffButtonsTest extends SignoffFixture {
     void theStarterCannotSignARoleNobodyIsAssignedToButAnyoneElseCan() {
         click(signoffs, APPROVE, PRODUCT_OWNER, "U0ALICE");
 
-        assertThat(awaitEphemeral("started this release")).contains("cannot sign *Product Owner*");
+        assertThat(awaitEphemeral("started this release")).contains("nobody is named for *Product Owner*");
         assertThat(decisions()).isEmpty();
 
         click(signoffs, APPROVE, PRODUCT_OWNER, "U0BOB");

@@ -30,7 +30,7 @@ class SlackGroupMembersTest {
     private final MethodsClient slack = mock(MethodsClient.class);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final SlackGroupMembers members = new SlackGroupMembers(slack,
-            new ApprovalSettings(true, false, Duration.ofSeconds(60)), clock);
+            new ApprovalSettings(false, Duration.ofSeconds(60)), clock);
 
     @Test
     void membersAreCachedForTheConfiguredTime() throws Exception {

@@ -1,0 +1,34 @@
+package preflight.slack.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import preflight.testing.SlackAppFixture;
+
+/** One person cannot flood a channel with releases: PREFLIGHT_MAX_ACTIVE_RELEASES (20) per channel. */
+class ActiveReleaseLimitTest extends SlackAppFixture {
+
+    @Test
+    void theTwentyFirstActiveReleaseOfAChannelIsRefusedAndNothingIsStarted() {
+        for (int i = 1; i <= 20; i++) {
+            assertThat(requests.command(channel, "U0MALLORY", "mallory", "start v" + i + " signoff-test").status())
+                    .isEqualTo(200);
+        }
+        assertThat(activeReleases()).isEqualTo(20);
+
+        var refused = requests.command(channel, "U0MALLORY", "mallory", "start v21 signoff-test");
+
+        assertThat(refused.json("text")).contains("already has 20 active releases", "Nothing was started");
+        assertThat(activeReleases()).isEqualTo(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v21'").query(Integer.class).single()).isZero();
+        requests.command("C0ELSEWHERE" + channel, "U0MALLORY", "mallory", "start v21 signoff-test");
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v21'").query(Integer.class).single())
+                .as("the limit is per channel").isEqualTo(1);
+    }
+
+    private int activeReleases() {
+        return jdbc.sql("SELECT count(*) FROM deployment WHERE channel_id = ? AND status IN ('IN_PROGRESS', 'SHIPPED')")
+                .param(channel).query(Integer.class).single();
+    }
+}
