@@ -109,6 +109,11 @@ public class ReleaseLifecycle {
         return channel.isEmpty() ? checklists.of(deployment).oncall() : channel;
     }
 
+    /** The one manager check: a person (see below), or an API token of the release's channel. */
+    public boolean mayManage(Release deployment, Actor actor) {
+        return actor.isTokenOf(deployment.channelId()) || !actor.isToken() && mayManage(deployment, actor.id());
+    }
+
     public boolean mayManage(Release deployment, String userId) {
         return deployment.startedBy().equals(userId)
                 || people.includes(people.of(deployment.channelId(), ChannelRole.MANAGER), userId);
@@ -126,14 +131,14 @@ public class ReleaseLifecycle {
     }
 
     private void requireManager(Release deployment, Actor actor, String action) {
-        if (!mayManage(deployment, actor.id())) {
+        if (!mayManage(deployment, actor)) {
             throw new NotAllowed("Only <@" + deployment.startedBy() + "> (who started it) or this channel's release"
                     + " managers may " + action + " " + deployment.version() + ". `/deploy managers` shows who they are.");
         }
     }
 
     private void requireWatcher(Release deployment, Actor actor, String action) {
-        if (!mayWatch(deployment, actor.id())) {
+        if (!mayManage(deployment, actor) && (actor.isToken() || !mayWatch(deployment, actor.id()))) {
             throw new NotAllowed("Only on-call, the release managers or <@" + deployment.startedBy()
                     + "> may " + action + " " + deployment.version() + ".");
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
 
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,8 @@ import preflight.deployment.TickSource;
 public class ChecklistMessageRenderer {
 
     static final String TICK_ACTION = "checklist_tick";
+    /** Below this the attribution says nothing useful, and a bare link hides who ticked. */
+    private static final int MIN_ATTRIBUTION = 12;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -57,7 +60,7 @@ public class ChecklistMessageRenderer {
                 var option = OptionObject.builder()
                         .text(markdownText(ChecklistLayout.label(item)))
                         .value(item.id())
-                        .description(tick == null ? null : plainText(attribution(tick)))
+                        .description(tick == null ? null : description(tick))
                         .build();
                 options.add(option);
                 if (tick != null) {
@@ -75,6 +78,24 @@ public class ChecklistMessageRenderer {
         String text = "Checklist for " + Mrkdwn.escape(deployment.version()) + ": items " + (first + 1) + "–" + end
                 + " (" + done + " of " + (end - first) + " done)";
         return new RenderedMessage(text, blocks);
+    }
+
+    /**
+     * A pipeline's evidence is a link in front of the attribution, which is shortened to make room:
+     * the whole mrkdwn, URL included, must fit Slack's 75 characters. A URL too long for that is
+     * left out here (the API still returns it).
+     */
+    private static PlainTextObject description(ItemTick tick) {
+        String attribution = attribution(tick);
+        if (tick.evidence() == null) {
+            return plainText(attribution);
+        }
+        String link = "<" + Mrkdwn.escape(tick.evidence()) + "|evidence>";
+        int room = ChecklistLayout.OPTION_TEXT_MAX - link.length() - " · ".length();
+        if (room < MIN_ATTRIBUTION) {
+            return plainText(attribution);
+        }
+        return new MrkdwnDescription(link + " · " + Mrkdwn.truncate(attribution, room));
     }
 
     private static String attribution(ItemTick tick) {

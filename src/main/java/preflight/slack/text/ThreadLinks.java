@@ -12,8 +12,13 @@ public final class ThreadLinks {
         if (deployment.threadTs() == null) {
             return label + " (its thread is being posted)";
         }
+        return "<" + permalink(deployment) + "|" + label + ">";
+    }
+
+    /** Only for a release whose thread is posted. */
+    static String permalink(Release deployment) {
         String workspace = deployment.teamDomain() == null ? "app" : deployment.teamDomain();
-        return "<https://" + workspace + ".slack.com/archives/" + deployment.channelId() + "/p"
-                + deployment.threadTs().replace(".", "") + "|" + label + ">";
+        return "https://" + workspace + ".slack.com/archives/" + deployment.channelId() + "/p"
+                + deployment.threadTs().replace(".", "");
     }
 }
