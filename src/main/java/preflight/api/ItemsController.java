@@ -3,7 +3,6 @@ package preflight.api;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,7 +36,6 @@ class ItemsController {
         this.documents = documents;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "Tick")
     record TickRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean ticked,
                        @Schema(description = "http(s) link to what proves it, e.g. the CI run", example = "https://github.com/acme/api/actions/runs/42") String evidence,

@@ -1,6 +1,5 @@
 package preflight.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,12 +32,10 @@ class LifecycleController {
         this.documents = documents;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "Ship")
     record ShipRequest(@Schema(description = "ship on NO-GO anyway, for this reason") String override) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "Reason")
     record ReasonRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
     }

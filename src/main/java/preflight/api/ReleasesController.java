@@ -1,6 +1,5 @@
 package preflight.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,7 +39,6 @@ class ReleasesController {
         this.documents = documents;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "StartRelease")
     record StartRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "v1.2") String version,
                         @Schema(description = "defaults to `default`") String template,

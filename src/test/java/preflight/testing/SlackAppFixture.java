@@ -32,6 +32,8 @@ import org.springframework.test.context.TestPropertySource;
         "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
         // a Slack answering too slowly is given up after 2 s (fault tests), not the default 10 s
         "slack.http-timeout=2s",
+        // low enough that a test reaches it in a few hundred requests
+        "preflight.api.requests-per-minute=300",
 })
 public abstract class SlackAppFixture {
 

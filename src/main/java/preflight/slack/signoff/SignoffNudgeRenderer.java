@@ -1,5 +1,7 @@
 package preflight.slack.signoff;
 
+import preflight.slack.text.SlackMentions;
+
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.text.SlackDates;
@@ -21,7 +23,7 @@ public final class SignoffNudgeRenderer {
     public static RenderedMessage render(Release deployment, String role) {
         String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
-                + SlackDates.of(deployment.startedAt()) + " by <@" + deployment.startedBy() + ">). "
+                + SlackDates.of(deployment.startedAt()) + " by " + SlackMentions.person(deployment.startedBy()) + "). "
                 + ThreadLinks.to(deployment, "Open the release thread") + " to approve or reject.";
         return new RenderedMessage("Release " + release + " is waiting for your sign-off as " + Mrkdwn.escape(role),
                 List.of(section(s -> s.blockId("nudge").text(markdownText(text)))));
