@@ -26,4 +26,14 @@ class ArchitectureTest {
             .that().resideInAPackage("preflight.checklist..")
             .should().dependOnClassesThat().resideInAnyPackage("preflight.deployment..", "preflight.probe..",
                     "preflight.approval..", "preflight.reminder..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheHttpApi = noClasses()
+            .that().resideOutsideOfPackage("preflight.api..")
+            .should().dependOnClassesThat().resideInAPackage("preflight.api..");
+
+    @ArchTest
+    static final ArchRule tokensKnowNeitherSlackNorTheApi = noClasses()
+            .that().resideInAPackage("preflight.token..")
+            .should().dependOnClassesThat().resideInAnyPackage("preflight.slack..", "preflight.api..");
 }

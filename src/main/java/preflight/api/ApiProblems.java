@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import preflight.deployment.IllegalTransition;
@@ -74,6 +75,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "`" + e.getName() + "` has a value that is not allowed here.");
+        problem.setTitle("Bad request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The API takes JSON bodies (Content-Type: application/json), not form data.");
         problem.setTitle("Bad request");
         return ResponseEntity.badRequest().body(problem);
     }

@@ -95,13 +95,19 @@ public class ChecklistMessageRenderer {
         if (room < MIN_ATTRIBUTION) {
             return plainText(attribution);
         }
-        return new MrkdwnDescription(link + " · " + Mrkdwn.truncate(attribution, room));
+        String shortened = attribution.length() <= room ? attribution
+                : Mrkdwn.truncate("✓ " + Mrkdwn.escape(who(tick)), room); // the time goes first
+        return new MrkdwnDescription(link + " · " + shortened);
     }
 
     private static String attribution(ItemTick tick) {
-        String who = tick.source() == TickSource.PROBE ? "probe " + tick.by().name() : tick.by().name();
+        String who = who(tick);
         // plain_text is not parsed for mentions, but a name is user-supplied text: escaped like all of it
         return Mrkdwn.truncate("✓ " + Mrkdwn.escape(who), 48) + " · " + TIME.format(tick.at());
+    }
+
+    private static String who(ItemTick tick) {
+        return tick.source() == TickSource.PROBE ? "probe " + tick.by().name() : tick.by().name();
     }
 
     /** Encodes and decodes the tick state shown by one checkboxes element in its block id. */
