@@ -17,6 +17,8 @@ class OpenApiDocumentTest extends ApiFixture {
     void theDocumentedSchemasMatchRealAnswers() {
         var docs = ApiClient.send(new ApiClient("http://localhost:" + port, null).request("/v3/api-docs").GET().build());
         assertThat(docs.status()).isEqualTo(200);
+        var ui = ApiClient.send(new ApiClient("http://localhost:" + port, null).request("/swagger-ui/index.html").GET().build());
+        assertThat(ui.status()).isEqualTo(200);
         var schemas = (Map<?, ?>) ((Map<?, ?>) docs.json().get("components")).get("schemas");
         var paths = (Map<?, ?>) docs.json().get("paths");
         assertThat(paths.keySet().stream().map(Object::toString).toList()).contains("/api/v1/releases", "/api/v1/releases/{version}",
