@@ -19,8 +19,11 @@ class VerdictController {
     private final ReleaseLookup lookup;
     private final VerdictWaiters waiters;
     private final ApiSettings settings;
+    private final ReleaseDocuments documents;
 
-    VerdictController(ReleaseLookup lookup, VerdictWaiters waiters, ApiSettings settings) {
+    VerdictController(ReleaseLookup lookup, VerdictWaiters waiters, ApiSettings settings,
+                      ReleaseDocuments documents) {
+        this.documents = documents;
         this.lookup = lookup;
         this.waiters = waiters;
         this.settings = settings;
@@ -39,9 +42,12 @@ class VerdictController {
             throw ApiException.badRequest("`wait` is in seconds, from 0 to " + max + ".");
         }
         var release = lookup.find(caller, version, environment);
-        long seconds = wait == null ? 0 : wait;
-        // a zero wait still goes through the waiters: it answers at once with the current verdict
-        var result = new DeferredResult<VerdictAnswer>(Math.max(1, seconds * 1000));
+        if (wait == null || wait == 0) {
+            var now = new DeferredResult<VerdictAnswer>();
+            now.setResult(documents.verdict(release));
+            return now;
+        }
+        var result = new DeferredResult<VerdictAnswer>(wait * 1000L);
         waiters.await(release.id(), result);
         return result;
     }
