@@ -30,15 +30,23 @@ class ItemTicks {
 
     /** @return false when the item was already ticked (a double click or a duplicate delivery) */
     boolean tick(long releaseId, String itemId, Actor by, TickSource source, Instant at, String detail) {
+        return tick(releaseId, itemId, by, source, at, detail, null, null);
+    }
+
+    boolean tick(long releaseId, String itemId, Actor by, TickSource source, Instant at, String detail,
+                 String evidence, String note) {
         return jdbc.sql("""
                         WITH changed AS (
-                            INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at)
-                            VALUES (:releaseId, :itemId, :actorId, :actorName, :source, :at)
+                            INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at,
+                                                   evidence, note)
+                            VALUES (:releaseId, :itemId, :actorId, :actorName, :source, :at, :evidence, :note)
                             ON CONFLICT DO NOTHING RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
                 .param("releaseId", releaseId)
                 .param("itemId", itemId)
                 .param("source", source.name())
+                .param("evidence", evidence)
+                .param("note", note)
                 .param("type", "ITEM_TICKED")
                 .params(event(by, at, detail))
                 .update() == 1;
@@ -90,13 +98,13 @@ class ItemTicks {
     Map<String, ItemTick> of(long releaseId) {
         Map<String, ItemTick> ticks = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT item_id, ticked_by, ticked_by_name, source, ticked_at
+                        SELECT item_id, ticked_by, ticked_by_name, source, ticked_at, evidence, note
                           FROM item_tick WHERE deployment_id = ? ORDER BY ticked_at""")
                 .param(releaseId)
                 .query((rs, n) -> new ItemTick(rs.getString("item_id"),
                         new Actor(rs.getString("ticked_by"), rs.getString("ticked_by_name")),
                         TickSource.valueOf(rs.getString("source")),
-                        rs.getTimestamp("ticked_at").toInstant()))
+                        rs.getTimestamp("ticked_at").toInstant(), rs.getString("evidence"), rs.getString("note")))
                 .list()
                 .forEach(tick -> ticks.put(tick.itemId(), tick));
         return ticks;

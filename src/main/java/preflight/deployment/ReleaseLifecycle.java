@@ -131,6 +131,11 @@ public class ReleaseLifecycle {
         return channel.isEmpty() ? checklists.of(deployment).oncall() : channel;
     }
 
+    /** The one manager check: a person (see below), or an API token of the release's channel. */
+    public boolean mayManage(Release deployment, Actor actor) {
+        return actor.isTokenOf(deployment.channelId()) || !actor.isToken() && mayManage(deployment, actor.id());
+    }
+
     public boolean mayManage(Release deployment, String userId) {
         return deployment.startedBy().equals(userId) || rules.isManager(deployment.channelId(), userId);
     }
@@ -147,20 +152,20 @@ public class ReleaseLifecycle {
     }
 
     private void requireManager(Release deployment, Actor actor, Refusal.Step step) {
-        if (!mayManage(deployment, actor.id())) {
+        if (!mayManage(deployment, actor)) {
             throw new Refused(new Refusal.NotManager(deployment, step));
         }
     }
 
     /** @throws Refused when this person is not on-call, a manager or the starter */
     public void requireWatcher(Release deployment, Actor actor, Refusal.Step step) {
-        if (!mayWatch(deployment, actor.id())) {
+        if (!mayManage(deployment, actor) && (actor.isToken() || !mayWatch(deployment, actor.id()))) {
             throw new Refused(new Refusal.NotOnCall(deployment, step));
         }
     }
 
     private void requireOverrider(Release deployment, Actor actor) {
-        if (!mayOverride(deployment, actor.id())) {
+        if (!actor.isTokenOf(deployment.channelId()) && (actor.isToken() || !mayOverride(deployment, actor.id()))) {
             throw new Refused(new Refusal.NotOverrider(deployment));
         }
     }

@@ -31,4 +31,11 @@ interface ReleaseRepository extends ListCrudRepository<Release, Long> {
              WHERE channel_id = :channelId AND lower(release) = lower(:release)
              ORDER BY status IN ('IN_PROGRESS', 'SHIPPED') DESC, started_at DESC LIMIT 1""")
     Optional<Release> findLatestByRelease(String channelId, String release);
+
+    @Query("""
+            SELECT * FROM deployment
+             WHERE channel_id = :channelId AND lower(release) = lower(:release)
+               AND lower(environment) = lower(:environment)
+             ORDER BY status IN ('IN_PROGRESS', 'SHIPPED') DESC, started_at DESC, id DESC LIMIT 1""")
+    Optional<Release> findLatest(String channelId, String release, String environment);
 }

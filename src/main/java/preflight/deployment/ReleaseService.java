@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,12 +85,24 @@ public class ReleaseService {
 
     /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
     public boolean setTicked(TickableRelease release, String itemId, boolean ticked, Actor actor) {
+        return setTicked(release, itemId, ticked, actor, null, null);
+    }
+
+    /**
+     * As {@link #setTicked(TickableRelease, String, boolean, Actor)}, with what proves the tick: a
+     * token's tick has source API and keeps its evidence link and note (also in the audit event).
+     */
+    public boolean setTicked(TickableRelease release, String itemId, boolean ticked, Actor actor, String evidence,
+                             String note) {
         long releaseId = release.id();
         int index = indexOf(release.checklist(), itemId);
+        var source = actor.isToken() ? TickSource.API : TickSource.USER;
+        String detail = evidence == null && note == null ? null
+                : String.join(" — ", Stream.of(evidence, note).filter(Objects::nonNull).toList());
         return Boolean.TRUE.equals(tx.execute(status -> {
             var now = clock.instant();
             boolean changed = ticked // each with its audit event
-                    ? ticks.tick(releaseId, itemId, actor, TickSource.USER, now, null)
+                    ? ticks.tick(releaseId, itemId, actor, source, now, detail, evidence, note)
                     : ticks.untick(releaseId, itemId, actor, now);
             if (changed) {
                 events.publishEvent(new ChecklistItemTicked(releaseId, itemId, index, ticked, actor));
@@ -183,6 +197,11 @@ public class ReleaseService {
 
     public Optional<Release> latestByRelease(String channelId, String release) {
         return deployments.findLatestByRelease(channelId, release);
+    }
+
+    /** The active release of that version and environment, else the latest closed one. */
+    public Optional<Release> latest(String channelId, String release, String environment) {
+        return deployments.findLatest(channelId, release, environment);
     }
 
     public Checklist checklistOf(Release deployment) {

@@ -1,5 +1,5 @@
 package preflight.deployment;
 
 public enum TickSource {
-    USER, PROBE
+    USER, PROBE, API
 }

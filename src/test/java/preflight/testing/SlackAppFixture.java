@@ -36,6 +36,8 @@ import org.springframework.test.context.TestPropertySource;
         "preflight.probe.allow-private=true",
         // PREFLIGHT_ADMINS: one user and one user group administer every channel's rules
         "preflight.admins=" + SlackAppFixture.ADMIN + "," + SlackAppFixture.ADMIN_GROUP,
+        // low enough that a test reaches it in a few hundred requests
+        "preflight.api.requests-per-minute=300",
 })
 public abstract class SlackAppFixture {
 

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.composition.PlainTextObject;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,8 @@ import preflight.deployment.ReleaseService;
 public class ChecklistMessageRenderer implements MessageRenderer {
 
     static final String TICK_ACTION = "checklist_tick";
+    /** Below this the attribution says nothing useful, and a bare link hides who ticked. */
+    private static final int MIN_ATTRIBUTION = 12;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -79,7 +82,7 @@ public class ChecklistMessageRenderer implements MessageRenderer {
                 var option = OptionObject.builder()
                         .text(markdownText(ChecklistLayout.label(item)))
                         .value(item.id())
-                        .description(tick == null ? null : plainText(attribution(tick)))
+                        .description(tick == null ? null : description(tick))
                         .build();
                 options.add(option);
                 if (tick != null) {
@@ -99,10 +102,34 @@ public class ChecklistMessageRenderer implements MessageRenderer {
         return new RenderedMessage(text, blocks);
     }
 
+    /**
+     * A pipeline's evidence is a link in front of the attribution, which is shortened to make room:
+     * the whole mrkdwn, URL included, must fit Slack's 75 characters. A URL too long for that is
+     * left out here (the API still returns it).
+     */
+    private static PlainTextObject description(ItemTick tick) {
+        String attribution = attribution(tick);
+        if (tick.evidence() == null) {
+            return plainText(attribution);
+        }
+        String link = "<" + Mrkdwn.escape(tick.evidence()) + "|evidence>";
+        int room = ChecklistLayout.OPTION_TEXT_MAX - link.length() - " · ".length();
+        if (room < MIN_ATTRIBUTION) {
+            return plainText(attribution);
+        }
+        String shortened = attribution.length() <= room ? attribution
+                : Mrkdwn.truncate("✓ " + Mrkdwn.escape(who(tick)), room); // the time goes first
+        return new MrkdwnDescription(link + " · " + shortened);
+    }
+
     private static String attribution(ItemTick tick) {
-        String who = tick.source() == TickSource.PROBE ? "probe " + tick.by().name() : tick.by().name();
+        String who = who(tick);
         // plain_text is not parsed for mentions, but a name is user-supplied text: escaped like all of it
         return Mrkdwn.truncate("✓ " + Mrkdwn.escape(who), 48) + " · " + TIME.format(tick.at());
+    }
+
+    private static String who(ItemTick tick) {
+        return tick.source() == TickSource.PROBE ? "probe " + tick.by().name() : tick.by().name();
     }
 
     /** Encodes and decodes the tick state shown by one checkboxes element in its block id. */

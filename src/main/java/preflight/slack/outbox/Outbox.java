@@ -289,9 +289,17 @@ public class Outbox {
                 .list();
     }
 
-    /** Where the release thread is: the card's message, once posted, and the workspace it is in. */
+    /**
+     * Where the release thread is: the card's message, once posted, and the workspace it is in. A
+     * release started without a Slack request (by a pipeline) takes the domain another thread
+     * recorded: Preflight is installed in one workspace.
+     */
     public Optional<ThreadPlace> threadOf(long releaseId) {
-        return jdbc.sql("SELECT channel_id, ts, team_domain FROM message_view WHERE deployment_id = ? AND seq = 0")
+        return jdbc.sql("""
+                        SELECT channel_id, ts, coalesce(team_domain, (SELECT team_domain FROM message_view
+                                                                    WHERE seq = 0 AND team_domain IS NOT NULL
+                                                                    ORDER BY id DESC LIMIT 1)) AS team_domain
+                          FROM message_view WHERE deployment_id = ? AND seq = 0""")
                 .param(releaseId)
                 .query((rs, n) -> new ThreadPlace(rs.getString("channel_id"), rs.getString("ts"), rs.getString("team_domain")))
                 .optional();

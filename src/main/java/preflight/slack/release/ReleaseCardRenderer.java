@@ -1,5 +1,7 @@
 package preflight.slack.release;
 
+import preflight.slack.text.SlackMentions;
+
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
@@ -68,7 +70,7 @@ public class ReleaseCardRenderer implements MessageRenderer {
                 markdownText("*Status*\n" + statusEmoji(deployment) + " " + deployment.status().label()),
                 markdownText("*Environment*\n" + environment),
                 markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName()) + templateCommit(deployment)),
-                markdownText("*Started by*\n<@" + deployment.startedBy() + ">"));
+                markdownText("*Started by*\n" + SlackMentions.person(deployment.startedBy())));
         var blocks = new ArrayList<LayoutBlock>(List.of(
                 header(h -> h.blockId("card:header").text(plainText("🚀 Release " + deployment.version()
                         + " → " + deployment.environment(), true))),

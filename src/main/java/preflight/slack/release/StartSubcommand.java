@@ -9,7 +9,6 @@ import preflight.slack.outbox.Outbox;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 
@@ -21,6 +20,7 @@ import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseAlreadyActive;
 import preflight.deployment.Refused;
 import preflight.slack.text.Refusals;
+import preflight.deployment.ReleaseNames;
 import preflight.deployment.StartRelease;
 
 /**
@@ -31,10 +31,6 @@ import preflight.deployment.StartRelease;
 @Order(1)
 class StartSubcommand implements DeploySubcommand {
 
-    static final String DEFAULT_TEMPLATE = "default";
-    static final String DEFAULT_ENVIRONMENT = "production";
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+/-]{0,63}");
-    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     /** So that {@code /deploy start v2 staging} means the default template on staging. */
     private static final Set<String> WELL_KNOWN_ENVIRONMENTS = Set.of("production", "prod", "staging", "stage",
             "preprod", "pre-production", "qa", "test", "uat", "dev", "development", "sandbox", "demo", "canary");
@@ -71,18 +67,18 @@ class StartSubcommand implements DeploySubcommand {
             return new Reply("Too many words. Usage: `/deploy " + usage());
         }
         String version = args.get(0);
-        if (!VERSION.matcher(version).matches()) {
+        if (!ReleaseNames.validVersion(version)) {
             return new Reply("`" + Mrkdwn.escape(Mrkdwn.truncate(version, 40)) + "` is not a release version I can use:"
                     + " up to 64 letters, digits and `. _ + - /`, starting with a letter or digit (e.g. `v1.2`).");
         }
-        String templateName = args.size() > 1 ? args.get(1).toLowerCase() : DEFAULT_TEMPLATE;
-        String environment = args.size() > 2 ? args.get(2) : DEFAULT_ENVIRONMENT;
+        String templateName = args.size() > 1 ? args.get(1).toLowerCase() : ReleaseNames.DEFAULT_TEMPLATE;
+        String environment = args.size() > 2 ? args.get(2) : ReleaseNames.DEFAULT_ENVIRONMENT;
         if (args.size() == 2 && templates.find(templateName).isEmpty()
                 && WELL_KNOWN_ENVIRONMENTS.contains(templateName)) {
             environment = templateName;
-            templateName = DEFAULT_TEMPLATE;
+            templateName = ReleaseNames.DEFAULT_TEMPLATE;
         }
-        if (!ENVIRONMENT.matcher(environment).matches()) {
+        if (!ReleaseNames.validEnvironment(environment)) {
             return new Reply("`" + Mrkdwn.escape(Mrkdwn.truncate(environment, 40)) + "` is not an environment name I can"
                     + " use: up to 32 letters, digits and `. _ -` (e.g. `production`, `staging`).");
         }

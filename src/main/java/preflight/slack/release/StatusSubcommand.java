@@ -1,5 +1,7 @@
 package preflight.slack.release;
 
+import preflight.slack.text.SlackMentions;
+
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.signoff.SignoffCardSection;
@@ -65,8 +67,9 @@ class StatusSubcommand implements DeploySubcommand {
                     .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
                     .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
                     .append(progress.done()).append('/').append(progress.total()).append(" items · template `")
-                    .append(Mrkdwn.escape(deployment.templateName())).append("` · started by <@")
-                    .append(deployment.startedBy()).append("> · ").append(threadLinks.to(deployment, "thread"))
+                    .append(Mrkdwn.escape(deployment.templateName())).append("` · started by ")
+                    .append(SlackMentions.person(deployment.startedBy())).append(" · ")
+                    .append(threadLinks.to(deployment, "thread"))
                     .append("\n    ").append(Mrkdwn.truncate(SignoffCardSection.verdict(signoffs.verdict(deployment)), 600))
                     .append(delivery(outbox.backlog(deployment.id())));
         }

@@ -3,6 +3,8 @@ package preflight.slack.signoff;
 import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.text.SlackMentions;
+
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.text.SlackDates;
@@ -40,7 +42,7 @@ class SignoffNudgeRenderer implements MessageRenderer {
         String role = message.subject();
         String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
-                + SlackDates.of(deployment.startedAt()) + " by <@" + deployment.startedBy() + ">). "
+                + SlackDates.of(deployment.startedAt()) + " by " + SlackMentions.person(deployment.startedBy()) + "). "
                 + threadLinks.to(deployment, "Open the release thread") + " to approve or reject.";
         return new RenderedMessage("Release " + release + " is waiting for your sign-off as " + Mrkdwn.escape(role),
                 List.of(section(s -> s.blockId("nudge").text(markdownText(text)))));

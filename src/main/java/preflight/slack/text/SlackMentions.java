@@ -1,5 +1,7 @@
 package preflight.slack.text;
 
+import preflight.deployment.Actor;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,11 @@ public final class SlackMentions {
             }
         }
         return new Parsed(List.copyOf(mentions.values()), List.copyOf(unreadable));
+    }
+
+    /** One person who did something: a mention for a Slack user, the name as code for a pipeline's token. */
+    public static String person(String id) {
+        return id.startsWith(Actor.TOKEN_PREFIX) ? "`" + Mrkdwn.escape(id) + "`" : "<@" + id + ">";
     }
 
     /** For answers only the reader sees: users and groups as mentions (they render as names and ping nobody). */

@@ -1,14 +1,16 @@
 package preflight.slack.text;
 
-import preflight.slack.outbox.Outbox;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Release;
+import preflight.deployment.ThreadPermalinks;
+import preflight.slack.outbox.Outbox;
 
 /** Links to a release thread, which is where the outbox posted the release's card. */
 @Component
-public class ThreadLinks {
+public class ThreadLinks implements ThreadPermalinks {
 
     private final Outbox outbox;
 
@@ -23,12 +25,18 @@ public class ThreadLinks {
 
     /** A mrkdwn link to the release thread, or a note that it is still being posted. */
     public String to(Release release, String label) {
+        return of(release).map(permalink -> "<" + permalink + "|" + label + ">")
+                .orElse(label + " (its thread is being posted)");
+    }
+
+    @Override
+    public Optional<String> of(Release release) {
         var thread = outbox == null ? null : outbox.threadOf(release.id()).orElse(null);
         if (thread == null || thread.ts() == null) {
-            return label + " (its thread is being posted)";
+            return Optional.empty();
         }
         String workspace = thread.teamDomain() == null ? "app" : thread.teamDomain();
-        return "<https://" + workspace + ".slack.com/archives/" + thread.channelId() + "/p"
-                + thread.ts().replace(".", "") + "|" + label + ">";
+        return Optional.of("https://" + workspace + ".slack.com/archives/" + thread.channelId() + "/p"
+                + thread.ts().replace(".", ""));
     }
 }

@@ -1,0 +1,5 @@
+package preflight.token;
+
+public enum TokenRevocation {
+    REVOKED, UNKNOWN, NOT_ALLOWED
+}
