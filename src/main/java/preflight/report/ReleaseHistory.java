@@ -55,6 +55,15 @@ public class ReleaseHistory {
                 .list();
     }
 
+    /** Every release in progress or shipped and not yet closed, in every channel, oldest first. */
+    public List<Release> open() {
+        return jdbc.sql("SELECT id FROM deployment WHERE status IN ('IN_PROGRESS', 'SHIPPED') ORDER BY started_at, id")
+                .query(Long.class)
+                .list().stream()
+                .map(id -> releases.find(id).orElseThrow())
+                .toList();
+    }
+
     /**
      * Channels a user is part of as far as Preflight knows: where they started a release, acted
      * on one, or are named as manager, on-call or approver.
@@ -101,6 +110,8 @@ public class ReleaseHistory {
     public Stats lastThirtyDays(List<String> channelIds) {
         var since = Timestamp.from(clock.instant().minus(Duration.ofDays(30)));
         var channels = channelIds.toArray(String[]::new);
+        record Median(Double seconds) {
+        }
         record Shipping(int shipped, int rolledBack, Double median) {
         }
         var shipping = jdbc.sql("""
@@ -116,8 +127,8 @@ public class ReleaseHistory {
                           FROM deployment_event e JOIN deployment d ON d.id = e.deployment_id
                          WHERE d.channel_id = ANY(?) AND e.at >= ? AND e.type IN ('SIGNOFF_APPROVED', 'SIGNOFF_REJECTED')""")
                 .params(channels, since)
-                .query((rs, n) -> (Double) rs.getObject(1))
-                .single();
+                .query((rs, n) -> new Median((Double) rs.getObject(1)))
+                .single().seconds();
         return new Stats(shipping.shipped(), shipping.rolledBack(),
                 shipping.shipped() == 0 ? null : (double) shipping.rolledBack() / shipping.shipped(),
                 shipping.median() == null ? null : Math.round(shipping.median()),

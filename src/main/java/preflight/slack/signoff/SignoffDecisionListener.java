@@ -11,8 +11,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import preflight.approval.Outcome;
 
@@ -23,8 +21,6 @@ import preflight.approval.Outcome;
  * answer.
  */
 abstract class SignoffDecisionListener implements SlackListener {
-
-    private static final Logger log = LoggerFactory.getLogger(SignoffDecisionListener.class);
 
     private final String action;
     private final MessageViews views;
@@ -51,15 +47,8 @@ abstract class SignoffDecisionListener implements SlackListener {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();
         }
-        slackWork.execute(() -> {
-            try {
-                SignoffReplies.to(decide(click.get())).ifPresent(text -> replies.ephemeral(context, text));
-            } catch (RuntimeException e) {
-                log.error("{} on role {} of deployment {} failed", action, click.get().roleIndex(),
-                        click.get().releaseId(), e);
-                replies.ephemeral(context, SignoffReplies.FAILED);
-            }
-        });
+        slackWork.execute(() -> SignoffButtons.answer(action, click.get().releaseId(), click.get().roleIndex(),
+                () -> decide(click.get())).ifPresent(text -> replies.ephemeral(context, text)));
         return context.ack();
     }
 }
