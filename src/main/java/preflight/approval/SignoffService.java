@@ -132,6 +132,19 @@ public class SignoffService {
         return eligibility.allowed() ? new Outcome.MayDecide(role.get()) : new Outcome.Refused(role.get(), eligibility);
     }
 
+    /**
+     * The roles of the release this person may decide on now, by the same rule a click is checked
+     * against; empty once the release is past sign-off.
+     */
+    public List<RoleState> mayDecide(Release deployment, String userId) {
+        if (deployment.status() != ReleaseStatus.IN_PROGRESS) {
+            return List.of();
+        }
+        return roles(deployment).stream()
+                .filter(role -> whoMaySign.check(role, deployment.startedBy(), userId).allowed())
+                .toList();
+    }
+
     public Outcome approve(long releaseId, int roleIndex, Actor actor) {
         return decide(releaseId, roleIndex, actor, Decision.APPROVED, null);
     }

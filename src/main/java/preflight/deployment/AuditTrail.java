@@ -7,7 +7,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Append-only record of everything that happened to a release; never updated or deleted. */
+/**
+ * Append-only record of everything that happened to a release; never updated or deleted. Each
+ * event is chained to the one before it by a database trigger (migration V60), in the statement
+ * that writes it: a changed row afterwards shows in the release report.
+ */
 @Repository
 public class AuditTrail {
 
@@ -28,7 +32,7 @@ public class AuditTrail {
     public List<AuditEvent> of(long releaseId) {
         return jdbc.sql("""
                         SELECT type, actor_id, actor_name, subject, detail, at
-                          FROM deployment_event WHERE deployment_id = ? ORDER BY id""")
+                          FROM deployment_event WHERE deployment_id = ? ORDER BY seq""")
                 .param(releaseId)
                 .query((rs, n) -> new AuditEvent(rs.getString("type"),
                         new Actor(rs.getString("actor_id"), rs.getString("actor_name")),

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,9 +48,12 @@ public class ProbeRuns {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     ProbeRuns(ProbeRunStore store, ProbeRunner runner, ProbeSettings settings, ReleaseService deployments,
-              AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+              AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+              MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.runner = runner;
         this.settings = settings;
@@ -191,9 +196,9 @@ public class ProbeRuns {
     }
 
     private void record(ProbeRun run, Map<String, Integer> positions, ProbeResult result) {
-        tx.executeWithoutResult(status -> {
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
             if (!store.insertResult(run.id(), positions.getOrDefault(result.probeId(), Integer.MAX_VALUE), result)) {
-                return;
+                return false;
             }
             var changes = deployments.applyProbeResult(run.releaseId(), result.probeId(), result.ticks(),
                     result.passed(), result.detail());
@@ -201,7 +206,12 @@ public class ProbeRuns {
                     items(changes, ProbeTickChange.Effect.TICKED), items(changes, ProbeTickChange.Effect.UNTICKED),
                     items(changes, ProbeTickChange.Effect.KEPT));
             events.publishEvent(new ProbeRunEvent.ResultRecorded(run.releaseId(), run.number(), result.probeId()));
-        });
+            return true;
+        }));
+        if (recorded) {
+            metrics.counter("preflight.probe.results", "kind", result.kind() == null ? "invalid" : result.kind(),
+                    "outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
     }
 
     private void close(ProbeRun run, ProbeRun.Status outcome) {

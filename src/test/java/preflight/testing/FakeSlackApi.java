@@ -44,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeSlackApi implements AutoCloseable {
 
     public static final String RESPONSE_URL_METHOD = "response_url";
+    /** The POST of a file's bytes to the upload_url that files.getUploadURLExternal returned. */
+    public static final String UPLOAD_URL_METHOD = "upload_url";
     public static final String TEAM_ID = "T0FAKE";
     public static final String TEAM_DOMAIN = "fake";
     public static final String APP_ID = "A0FAKE";
@@ -73,6 +75,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, List<String>> userGroups = new HashMap<>();
     private final Map<String, List<String>> channelMembers = new HashMap<>();
     private final Map<String, String> workspaceRoles = new HashMap<>();
+    private final Map<String, UploadedFile> files = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> homeViews = new HashMap<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -174,6 +178,20 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Files uploaded with files.getUploadURLExternal, the upload and files.completeUploadExternal, in order. */
+    public List<UploadedFile> files() {
+        synchronized (lock) {
+            return files.values().stream().filter(f -> f.completed).toList();
+        }
+    }
+
+    /** The Home tab last published for the user with views.publish. */
+    public Optional<Map<String, Object>> homeView(String userId) {
+        synchronized (lock) {
+            return Optional.ofNullable(homeViews.get(userId)).map(view -> readMap(write(view)));
+        }
+    }
+
     public String userName(String userId) {
         synchronized (lock) {
             return userNames.getOrDefault(userId, userId);
@@ -259,6 +277,8 @@ public final class FakeSlackApi implements AutoCloseable {
             outage = null;
             messagesByChannel.clear();
             views.clear();
+            files.clear();
+            homeViews.clear();
             userNames.clear();
             userGroups.clear();
             channelMembers.clear();
@@ -337,11 +357,16 @@ public final class FakeSlackApi implements AutoCloseable {
                 method = path.substring("/api/".length());
             } else if (path.startsWith("/response/")) {
                 method = RESPONSE_URL_METHOD;
+            } else if (path.startsWith("/upload/")) {
+                method = UPLOAD_URL_METHOD;
             } else {
                 send(exchange, new Answer(404, Map.of(), "not found", false));
                 return;
             }
-            Map<String, String> params = parseParams(exchange.getRequestHeaders().getFirst("Content-Type"), body,
+            // an upload's body is the file itself, not parameters
+            Map<String, String> params = method.equals(UPLOAD_URL_METHOD)
+                    ? new LinkedHashMap<>(Map.of("file_id", path.substring("/upload/".length())))
+                    : parseParams(exchange.getRequestHeaders().getFirst("Content-Type"), body,
                     exchange.getRequestURI().getRawQuery());
             if (method.equals(RESPONSE_URL_METHOD)) {
                 params.put("response_url_id", path.substring("/response/".length()));
@@ -435,6 +460,16 @@ public final class FakeSlackApi implements AutoCloseable {
         if (call.method().equals(RESPONSE_URL_METHOD)) {
             return new Answer(200, Map.of(), "ok", true);
         }
+        if (call.method().equals(UPLOAD_URL_METHOD)) {
+            synchronized (lock) {
+                UploadedFile file = files.get(call.param("file_id"));
+                if (file == null) {
+                    return new Answer(404, Map.of(), "file not found", false);
+                }
+                file.content = call.rawBody();
+                return new Answer(200, Map.of(), "OK - " + call.rawBody().getBytes(StandardCharsets.UTF_8).length, true);
+            }
+        }
         if (call.params().containsKey(UNPARSABLE_JSON)) {
             return Answer.error("invalid_json");
         }
@@ -455,6 +490,9 @@ public final class FakeSlackApi implements AutoCloseable {
                     case "chat.getPermalink" -> permalink(call);
                     case "views.open", "views.push" -> openView(call);
                     case "views.update" -> updateView(call);
+                    case "views.publish" -> publishView(call);
+                    case "files.getUploadURLExternal" -> uploadUrl(call);
+                    case "files.completeUploadExternal" -> completeUpload(call);
                     case "users.info" -> userInfo(call);
                     case "usergroups.users.list" -> userGroupUsers(call);
                     case "conversations.open" -> openConversation(call);
@@ -609,6 +647,51 @@ public final class FakeSlackApi implements AutoCloseable {
         view.put("app_installed_team_id", TEAM_ID);
         view.put("bot_id", BOT_ID);
         return view;
+    }
+
+    private Answer publishView(Call call) {
+        if (isBlank(call.param("user_id")) || isBlank(call.param("view"))) {
+            return Answer.error("invalid_arguments");
+        }
+        Map<String, Object> given = readMap(call.param("view"));
+        if (!"home".equals(given.get("type"))) {
+            return Answer.error("invalid_arguments");
+        }
+        Map<String, Object> view = viewJson("V0HOME" + sequence.incrementAndGet(), given, null);
+        homeViews.put(call.param("user_id"), view);
+        return Answer.json(ordered("ok", true, "view", view));
+    }
+
+    private Answer uploadUrl(Call call) {
+        if (isBlank(call.param("filename")) || isBlank(call.param("length"))) {
+            return Answer.error("invalid_arguments");
+        }
+        String id = "F0FAKE" + sequence.incrementAndGet();
+        files.put(id, new UploadedFile(id, call.param("filename")));
+        return Answer.json(ordered("ok", true, "upload_url", baseUrl() + "/upload/" + id, "file_id", id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Answer completeUpload(Call call) {
+        if (isBlank(call.param("files"))) {
+            return Answer.error("invalid_arguments");
+        }
+        List<Object> given = JSON.readValue(call.param("files"), LIST);
+        List<Map<String, Object>> completed = new ArrayList<>();
+        for (Object entry : given) {
+            Map<String, Object> details = (Map<String, Object>) entry;
+            UploadedFile file = files.get(String.valueOf(details.get("id")));
+            if (file == null || file.content == null) {
+                return Answer.error("file_not_found");
+            }
+            file.title = (String) details.get("title");
+            file.channelId = emptyToNull(call.param("channel_id"));
+            file.threadTs = emptyToNull(call.param("thread_ts"));
+            file.initialComment = emptyToNull(call.param("initial_comment"));
+            file.completed = true;
+            completed.add(ordered("id", file.id, "title", file.title == null ? file.name : file.title, "name", file.name));
+        }
+        return Answer.json(ordered("ok", true, "files", completed));
     }
 
     private Answer userInfo(Call call) {
@@ -873,6 +956,36 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public record Message(String channel, String ts, String threadTs, String text, List<Map<String, Object>> blocks,
                           int updateCount) {
+    }
+
+    /** A file as uploaded: shared in channelId (and the thread threadTs) once the upload was completed. */
+    public static final class UploadedFile {
+        private final String id;
+        private final String name;
+        private volatile String content;
+        private volatile String title;
+        private volatile String channelId;
+        private volatile String threadTs;
+        private volatile String initialComment;
+        private volatile boolean completed;
+
+        UploadedFile(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        public String id() { return id; }
+        public String name() { return name; }
+        public String content() { return content; }
+        public String title() { return title; }
+        public String channelId() { return channelId; }
+        public String threadTs() { return threadTs; }
+        public String initialComment() { return initialComment; }
+
+        @Override
+        public String toString() {
+            return "UploadedFile[" + id + " " + name + " in " + channelId + "/" + threadTs + "]";
+        }
     }
 
     public sealed interface Failure {

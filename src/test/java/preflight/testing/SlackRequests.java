@@ -162,6 +162,75 @@ public final class SlackRequests {
         return signedPost(FORM, "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8));
     }
 
+    /** An Events API delivery ({@code event_callback}) of this event, signed, as JSON. */
+    public Response event(Map<String, Object> event) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("token", VERIFICATION_TOKEN);
+        envelope.put("team_id", FakeSlackApi.TEAM_ID);
+        envelope.put("api_app_id", FakeSlackApi.APP_ID);
+        envelope.put("event", event);
+        envelope.put("type", "event_callback");
+        envelope.put("event_id", "Ev" + ThreadLocalRandom.current().nextLong(1L << 40));
+        envelope.put("event_time", Instant.now().getEpochSecond());
+        return signedPost("application/json", FakeSlackApi.write(envelope));
+    }
+
+    /** {@code app_home_opened} on the Home tab, as Slack sends it when the user opens the app's Home. */
+    public Response homeOpened(String userId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "app_home_opened");
+        event.put("user", userId);
+        event.put("channel", "D" + userId);
+        event.put("tab", "home");
+        event.put("event_ts", Instant.now().getEpochSecond() + ".000100");
+        return event(event);
+    }
+
+    /** The challenge Slack sends when the request URL is set in the app's settings. */
+    public Response urlVerification(String challenge) {
+        return signedPost("application/json", FakeSlackApi.write(Map.of("token", VERIFICATION_TOKEN,
+                "challenge", challenge, "type", "url_verification")));
+    }
+
+    /** A click on a button of a published Home tab (container type view: no channel, message or response_url). */
+    public Response clickHomeButton(Map<String, Object> homeView, String actionId, String userId, String userName) {
+        Map<String, Object> button = null;
+        String blockId = null;
+        for (Object block : (List<?>) homeView.get("blocks")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> b = (Map<String, Object>) block;
+            for (Map<String, Object> element : FakeSlackApi.interactiveElements(b)) {
+                if ("button".equals(element.get("type")) && actionId.equals(element.get("action_id"))) {
+                    button = element;
+                    blockId = (String) b.get("block_id");
+                }
+            }
+        }
+        if (button == null) {
+            throw new AssertionError("no button " + actionId + " on the Home tab " + homeView.get("blocks"));
+        }
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "button");
+        action.put("action_id", actionId);
+        action.put("block_id", blockId);
+        action.put("text", button.get("text"));
+        action.put("value", button.get("value"));
+        action.put("action_ts", actionTs());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "block_actions");
+        payload.put("user", user(userId, userName));
+        payload.put("api_app_id", FakeSlackApi.APP_ID);
+        payload.put("token", VERIFICATION_TOKEN);
+        payload.put("container", Map.of("type", "view", "view_id", homeView.get("id")));
+        payload.put("trigger_id", triggerId());
+        payload.put("team", team());
+        payload.put("enterprise", null);
+        payload.put("is_enterprise_install", false);
+        payload.put("view", homeView);
+        payload.put("actions", List.of(action));
+        return blockActionPayload(FakeSlackApi.write(payload));
+    }
+
     /** Posts exactly this; signs nothing, so forged, stale or oversized requests can be sent. */
     public Response post(String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(eventsUri)

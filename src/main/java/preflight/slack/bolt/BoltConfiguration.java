@@ -8,6 +8,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class BoltConfiguration {
 
     @Bean
-    Slack slack(SlackSettings settings) {
+    Slack slack(SlackSettings settings, MeterRegistry registry) {
         var config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         // Our own outbox retries failed calls from the database; the SDK must not log tokens.
@@ -27,6 +29,7 @@ class BoltConfiguration {
         config.setHttpClientReadTimeoutMillis(timeoutMillis);
         config.setHttpClientWriteTimeoutMillis(timeoutMillis);
         config.setHttpClientCallTimeoutMillis(timeoutMillis);
+        config.getHttpClientResponseHandlers().add(new SlackCallMetrics(registry));
         return Slack.getInstance(config);
     }
 
@@ -36,7 +39,8 @@ class BoltConfiguration {
     }
 
     @Bean
-    App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard) {
+    App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard,
+                AckLatency ackLatency) {
         var config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -44,6 +48,7 @@ class BoltConfiguration {
                 .build();
         var app = new App(config);
         app.use(replayGuard); // after Bolt's own middleware: only signed, fresh requests reach it
+        app.use(ackLatency);
         listeners.forEach(listener -> listener.register(app));
         return app;
     }

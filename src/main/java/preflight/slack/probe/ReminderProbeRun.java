@@ -1,5 +1,8 @@
 package preflight.slack.probe;
 
+import java.util.concurrent.Executor;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -11,19 +14,23 @@ import preflight.reminder.MonitoringReminderDue;
 @Component
 class ReminderProbeRun {
 
-
     private final ReleaseService deployments;
     private final ProbeRunLauncher launcher;
+    private final Executor slackWork;
 
-    ReminderProbeRun(ReleaseService deployments, ProbeRunLauncher launcher) {
+    ReminderProbeRun(ReleaseService deployments, ProbeRunLauncher launcher, @Qualifier("slackWork") Executor slackWork) {
         this.deployments = deployments;
         this.launcher = launcher;
+        this.slackWork = slackWork;
     }
 
     @TransactionalEventListener
     void on(MonitoringReminderDue due) {
-        deployments.find(due.releaseId())
+        // Off the committing thread: there the reminder's finished transaction is still bound, the run
+        // would be written in it and committed only when its connection is released, after the probes
+        // had begun storing results for a run not yet visible to them.
+        slackWork.execute(() -> deployments.find(due.releaseId())
                 .filter(deployment -> !deployments.checklistOf(deployment).probes().isEmpty())
-                .ifPresent(deployment -> launcher.launch(deployment, null, Actor.PREFLIGHT));
+                .ifPresent(deployment -> launcher.launch(deployment, null, Actor.PREFLIGHT)));
     }
 }

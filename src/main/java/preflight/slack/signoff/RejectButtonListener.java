@@ -77,8 +77,12 @@ class RejectButtonListener implements SlackListener {
             replies.ephemeral(context, SignoffReplies.UNKNOWN);
             return context.ack();
         }
-        var click = found.get();
-        String triggerId = request.getPayload().getTriggerId();
+        askReason(request.getPayload().getTriggerId(), found.get(), text -> replies.ephemeral(context, text));
+        return context.ack();
+    }
+
+    /** After the ack: the modal for someone who may sign the role, else {@code reply} says why not. */
+    void askReason(String triggerId, SignoffClick click, java.util.function.Consumer<String> reply) {
         slackWork.execute(() -> {
             try {
                 var outcome = signoffs.check(click.releaseId(), click.roleIndex(), click.actor().id());
@@ -86,18 +90,17 @@ class RejectButtonListener implements SlackListener {
                     var response = slack.viewsOpen(r -> r.triggerId(triggerId).view(modal(click, role)));
                     if (!response.isOk()) {
                         log.warn("Could not open the reject modal: {}", response.getError());
-                        replies.ephemeral(context, "I could not open the form for your reason (Slack said "
+                        reply.accept("I could not open the form for your reason (Slack said "
                                 + Mrkdwn.escape(String.valueOf(response.getError())) + "); please click Reject again.");
                     }
                 } else {
-                    SignoffReplies.to(outcome).ifPresent(text -> replies.ephemeral(context, text));
+                    SignoffReplies.to(outcome).ifPresent(reply);
                 }
             } catch (Exception e) {
                 log.error("Reject on role {} of deployment {} failed", click.roleIndex(), click.releaseId(), e);
-                replies.ephemeral(context, SignoffReplies.FAILED);
+                reply.accept(SignoffReplies.FAILED);
             }
         });
-        return context.ack();
     }
 
     private View modal(SignoffClick click, RoleState role) {

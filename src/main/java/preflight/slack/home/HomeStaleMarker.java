@@ -1,0 +1,70 @@
+package preflight.slack.home;
+
+import java.util.ArrayList;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import preflight.approval.Approver;
+import preflight.approval.SignoffService;
+import preflight.deployment.ChannelPeople;
+import preflight.deployment.ChannelRole;
+import preflight.deployment.ChecklistItemTicked;
+import preflight.deployment.ReleaseEvent;
+import preflight.deployment.ReleaseLifecycle;
+import preflight.deployment.ReleaseService;
+import preflight.probe.ProbeRunEvent;
+
+/**
+ * Marks stale, in the transaction of the change, the Homes a release change shows on: its starter,
+ * managers, on-call, the approvers of its roles, and whoever has taken part in the channel's
+ * releases. Ticks and single probe results are left out: they come by the dozen, and Home shows
+ * them only through the verdict, which the next other change (or opening Home) brings up to date.
+ */
+@Component
+class HomeStaleMarker {
+
+    private final HomeQueue queue;
+    private final HomePublisher publisher;
+    private final ReleaseService releases;
+    private final ReleaseLifecycle lifecycle;
+    private final ChannelPeople people;
+    private final SignoffService signoffs;
+
+    HomeStaleMarker(HomeQueue queue, HomePublisher publisher, ReleaseService releases, ReleaseLifecycle lifecycle,
+                    ChannelPeople people, SignoffService signoffs) {
+        this.queue = queue;
+        this.publisher = publisher;
+        this.releases = releases;
+        this.lifecycle = lifecycle;
+        this.people = people;
+        this.signoffs = signoffs;
+    }
+
+    @EventListener
+    void on(ReleaseEvent event) {
+        if (!shown(event)) {
+            return;
+        }
+        var release = releases.find(event.releaseId()).orElseThrow();
+        var named = new ArrayList<String>();
+        named.add(release.startedBy());
+        named.addAll(people.of(release.channelId(), ChannelRole.MANAGER));
+        named.addAll(lifecycle.oncall(release));
+        signoffs.roles(release).forEach(role -> role.approvers().stream().map(Approver::id).forEach(named::add));
+        queue.markStale(named, release.channelId());
+    }
+
+    @TransactionalEventListener
+    void afterCommit(ReleaseEvent event) {
+        if (shown(event)) {
+            publisher.wakeUp();
+        }
+    }
+
+    private static boolean shown(ReleaseEvent event) {
+        return !(event instanceof ChecklistItemTicked) && !(event instanceof ProbeRunEvent.ResultRecorded)
+                && !(event instanceof ProbeRunEvent.Started);
+    }
+}
