@@ -1,7 +1,7 @@
 package preflight.slack.bolt;
 
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,25 +16,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Refuses a signed request whose signature was already seen: {@link SlackEventsServlet} checks
- * that a request is signed and stamped within five minutes of now, but a captured request could
- * be sent again within that window. A signature is remembered until its request's own timestamp
- * leaves the window, however early or late it arrived. Slack never retries slash commands or interactive payloads, and signs each
- * request it sends, so a repeated signature is a replay (401). An Events API retry carries
- * {@code X-Slack-Retry-Num}; if it repeats a signature already seen it is acknowledged (200)
- * and not handled again, so Slack stops retrying. Runs after Bolt's signature check, so only
- * authentic requests get here; signatures live in PostgreSQL so every instance sees them.
+ * Makes a captured request worthless when sent again: {@link SlackEventsServlet} checks that a
+ * request is signed and stamped within five minutes of now, and within that window a signature
+ * may change state once. Its record is written in the transaction of the first change the request
+ * makes, just before it commits, so a request that changes nothing (help, status, a refused click)
+ * writes nothing, and a change and its record commit together. When the signature is already there
+ * (on any instance) the change rolls back and the request is refused (401); Slack never resends a
+ * slash command or an interactive payload with the same signature. An Events API retry
+ * ({@code X-Slack-Retry-Num}) of something already handled is acknowledged (200) instead, so Slack
+ * stops retrying. A record is kept until its request's own timestamp leaves the window.
+ * Transactions are seen through Spring's {@link TransactionExecutionListener}, which Spring Boot
+ * registers on its transaction manager.
  */
 @Component
-class ReplayGuard implements Middleware {
+class ReplayGuard implements Middleware, TransactionExecutionListener {
 
     static final String RETRY_NUM = "X-Slack-Retry-Num";
     /** The timestamp window, plus a margin so a record never expires a moment before its request would. */
     private static final Duration KEEP = SlackEventsServlet.MAX_SKEW.plusMinutes(1);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ReplayGuard.class);
+    /** The signed request this thread is handling; listeners change state on the request thread, before the ack. */
+    private static final ThreadLocal<SignedRequest> CURRENT = new ThreadLocal<>();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -45,37 +54,77 @@ class ReplayGuard implements Middleware {
         this.clock = clock;
     }
 
+    private static final class SignedRequest {
+        final String signature;
+        final Instant expires;
+        boolean recorded;
+        boolean replayed;
+
+        SignedRequest(String signature, Instant expires) {
+            this.signature = signature;
+            this.expires = expires;
+        }
+    }
+
     @Override
     public Response apply(Request request, Response response, MiddlewareChain chain) throws Exception {
         String signature = request.isSocketMode() ? null
                 : request.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (signature == null || firstSeen(signature, requestTime(request))) {
+        if (signature == null) {
             return chain.next(request);
         }
+        var signed = new SignedRequest(signature, requestTime(request).plus(KEEP));
+        CURRENT.set(signed);
+        Response answer;
+        try {
+            answer = chain.next(request);
+        } catch (ReplayedRequest e) {
+            answer = null;
+        } finally {
+            CURRENT.remove();
+        }
+        if (!signed.replayed) {
+            return answer;
+        }
         if (request.getHeaders().getFirstValue(RETRY_NUM) != null) {
-            log.info("Slack retried a request already received (retry {}); not handling it again",
+            log.info("Slack retried a request already handled (retry {}); nothing was done again",
                     request.getHeaders().getFirstValue(RETRY_NUM));
             return Response.ok();
         }
-        log.warn("Refused a replayed request from {}: its signature was already used",
-                request.getClientIpAddress());
+        log.warn("Refused a replayed request from {}: its signature was already used", request.getClientIpAddress());
         return Response.builder().statusCode(401).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
                 .body("{\"error\":\"replayed request\"}").build();
     }
 
-    /**
-     * @return true for the first request with this signature. One statement in its own implicit
-     * transaction, whose commit does not wait for the disk ({@code set_config(..., true)} lasts
-     * until that commit): a crash can forget the last few signatures, which only reopens those
-     * requests to a replay within their five minutes — not worth a WAL flush on every click.
-     */
-    boolean firstSeen(String signature, Instant requestTime) {
+    @Override
+    public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
+        var signed = CURRENT.get();
+        if (signed == null || beginFailure != null || transaction.isReadOnly() || signed.recorded) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (!readOnly && !signed.recorded && !record(signed)) {
+                    signed.replayed = true;
+                    throw new ReplayedRequest();
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    signed.recorded = true;
+                }
+            }
+        });
+    }
+
+    /** @return false when the signature was recorded before: the request is a replay */
+    private boolean record(SignedRequest signed) {
         cleanUpNowAndThen();
-        return jdbc.sql("""
-                        WITH no_flush AS (SELECT set_config('synchronous_commit', 'off', true))
-                        INSERT INTO slack_request_seen (signature, expires_at) SELECT ?, ? FROM no_flush
-                        ON CONFLICT DO NOTHING""")
-                .params(signature, Timestamp.from(requestTime.plus(KEEP)))
+        return jdbc.sql("INSERT INTO slack_request_seen (signature, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(signed.signature, Timestamp.from(signed.expires))
                 .update() == 1;
     }
 

@@ -1,6 +1,7 @@
 package preflight.slack.command;
 
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.bolt.ReplayedRequest;
 import preflight.slack.bolt.SlackListener;
 
 import java.util.Arrays;
@@ -61,6 +62,8 @@ class DeployCommandListener implements SlackListener {
                 return context.ack(SlashCommandResponse.builder().responseType("in_channel").text(reply.text()).build());
             }
             return reply.text() == null ? context.ack() : context.ack(reply.text());
+        } catch (ReplayedRequest replay) {
+            throw replay;
         } catch (RuntimeException e) {
             log.error("/deploy {} failed", subcommand.name(), e);
             return context.ack("Sorry, something went wrong on my side and nothing was changed. Please try again.");

@@ -82,19 +82,33 @@ class DuplicateDeliveryTest extends SlackAppFixture {
     }
 
     @Test
-    void aReplayedStartIsRefused() {
+    void aReplayedStartIsRefusedOnceItsReleaseIsGoneAndChangesNothing() {
         String body = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "start v3.2", slack.responseUrl("r1"));
         var headers = requests.signatureHeaders(body, now());
+        assertThat(requests.post(SlackRequests.FORM, body, headers).status()).isEqualTo(200);
+        // while the release is active a replay changes nothing anyway: it is told the release exists
+        assertThat(requests.post(SlackRequests.FORM, body, headers).json("text")).contains("already");
+        requests.command(channel, "U0ALICE", "alice", "abort v3.2 wrong branch");
 
-        var first = requests.post(SlackRequests.FORM, body, headers);
         var replay = requests.post(SlackRequests.FORM, body, headers);
 
-        assertThat(first.status()).isEqualTo(200);
         assertThat(replay.status()).isEqualTo(401);
-        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v3.2'").query(Integer.class).single())
-                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM deployment WHERE release = 'v3.2'").query(String.class).list())
+                .containsExactly("ABORTED");
         assertThat(jdbc.sql("SELECT count(*) FROM slack_request_seen").query(Integer.class).single())
                 .as("signatures remembered in the database, for every instance").isPositive();
+    }
+
+    @Test
+    void requestsThatChangeNothingWriteNothingAndMayBeRepeated() {
+        int before = jdbc.sql("SELECT count(*) FROM slack_request_seen").query(Integer.class).single();
+        String body = RawSlackRequests.commandBody(channel, "U0ALICE", "alice", "status", slack.responseUrl("r1"));
+        var headers = requests.signatureHeaders(body, now());
+
+        assertThat(requests.post(SlackRequests.FORM, body, headers).status()).isEqualTo(200);
+        assertThat(requests.post(SlackRequests.FORM, body, headers).status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM slack_request_seen").query(Integer.class).single()).isEqualTo(before);
     }
 
     @Test
