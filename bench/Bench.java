@@ -83,7 +83,11 @@ public class Bench {
     static final int COMMANDS_PER_STEP = Integer.parseInt(env("BENCH_START_COMMANDS", "400"));
     /** BENCH_QUICK=1 (ticks) or =start: only that step at 32 clients, twice, printed and not written to the file. */
     static final boolean QUICK = System.getenv("BENCH_QUICK") != null && !System.getenv("BENCH_QUICK").isBlank();
-    static final String QUICK_KIND = "start".equals(System.getenv("BENCH_QUICK")) ? "/deploy start" : "block_actions tick";
+    static final String QUICK_KIND = switch (String.valueOf(System.getenv("BENCH_QUICK"))) {
+        case "start" -> "/deploy start";
+        case "help" -> "/deploy help";
+        default -> "block_actions tick";
+    };
 
     static final List<Process> processes = new ArrayList<>();
     static final StringBuilder report = new StringBuilder();
@@ -161,21 +165,23 @@ public class Bench {
             var ticks = tickTargets(db, slack, requests);
             slack.clearCalls();
             List<Result> results = new ArrayList<>();
-            for (String kind : QUICK ? List.of(QUICK_KIND) : List.of("block_actions tick", "/deploy start")) {
+            for (String kind : QUICK ? List.of(QUICK_KIND) : List.of("block_actions tick", "/deploy start", "/deploy help")) {
                 for (int clients : QUICK ? new int[] {32, 32} : CLIENTS) {
                     for (var target : List.of(new Target("Preflight", requests, preflight.process),
                             new Target("bare Bolt", bareRequests, bare.process))) {
                         int run = results.size();
+                        boolean starts = kind.equals("/deploy start");
                         BodyFactory bodies = kind.startsWith("block")
                                 ? (client, seq, n) -> ticks.body(client, seq)
-                                : (client, seq, n) -> Requests.command("CLOAD" + run, "U0LOAD" + client,
-                                        "start r" + run + "-" + client + "-" + seq);
+                                : starts ? (client, seq, n) -> Requests.command("CLOAD" + run, "U0LOAD" + client,
+                                        "start r" + run + "-" + client + "-" + seq)
+                                : (client, seq, n) -> Requests.command("CHELP" + run, "U0LOAD" + client, "help");
                         // every /deploy start makes the sync worker post a thread afterwards: bounded by count,
                         // so that the posting the next step waits for stays short
-                        int max = kind.startsWith("block") ? Integer.MAX_VALUE : COMMANDS_PER_STEP;
+                        int max = starts ? COMMANDS_PER_STEP : Integer.MAX_VALUE;
                         boolean first = kind.startsWith("block") && results.size() < 2;
                         load(target.requests(), first ? 32 : clients, first ? FIRST_WARMUP : WARMUP,
-                                kind.startsWith("block") ? max : 50, bodies);
+                                starts ? 50 : max, bodies);
                         long cpuBefore = cpuNanos(target.process());
                         long syncBefore = threadCpuNanos(target.process(), SYNC_THREADS);
                         long jitBefore = threadCpuNanos(target.process(), JIT_THREADS);
@@ -864,6 +870,18 @@ public class Bench {
                 r.append(String.format("- %s at 32 clients: p99 %.0f ms (%s), throughput %.3f of the bare app's (%s)%n",
                         p.kind, p.p99ms(), p.p99ms() < 100 ? "met" : "missed", p.rps() / b.rps(),
                         p.rps() >= b.rps() / 2 ? "met" : "missed"));
+            }
+        }
+        r.append("\nTargets (issue 17), side by side with the bare app in this run:\n\n");
+        for (var p : results) {
+            if (p.target.equals("Preflight") && p.clients == 32 && !p.kind.equals("/deploy start")) {
+                var b = results.get(results.indexOf(p) + 1);
+                double throughput = p.kind.startsWith("block") ? 0.6 : 0.8;
+                double latency = p.kind.startsWith("block") ? 1.3 : 1.5;
+                r.append(String.format("- %s at 32 clients: throughput %.3f of the bare app's (target %.1f: %s),"
+                                + " p99 %.2f of the bare app's (target %.1f: %s), errors %d%n",
+                        p.kind, p.rps() / b.rps(), throughput, p.rps() >= b.rps() * throughput ? "met" : "missed",
+                        p.p99ms() / b.p99ms(), latency, p.p99ms() <= b.p99ms() * latency ? "met" : "missed", p.errors));
             }
         }
         r.append("\nWhat limits Preflight here, and what was changed because of it: see bench/README.md.\n\n");

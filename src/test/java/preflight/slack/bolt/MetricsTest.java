@@ -26,7 +26,7 @@ class MetricsTest extends SlackAppFixture {
         requests.command(channel, "U0ALICE", "alice", "probe v7.1");
         await(() -> jdbc.sql("SELECT count(*) FROM probe_run WHERE status = 'FINISHED'").query(Integer.class).single() == 1,
                 "probe run finished");
-        requests.command(channel, "U0ALICE", "alice", "shipped v7.1 override metrics test");
+        requests.command(channel, ADMIN, "root", "shipped v7.1 override metrics test");
         await(() -> jdbc.sql("SELECT count(*) FROM deployment_event WHERE type = 'REMINDER_SENT'").query(Integer.class).single() >= 1,
                 "reminder sent");
         requests.command(channel, "U0ALICE", "alice", "abort v7.1 nothing");

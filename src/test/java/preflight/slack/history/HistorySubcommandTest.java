@@ -13,12 +13,12 @@ class HistorySubcommandTest extends SlackAppFixture {
         requests.command(channel, "U0ALICE", "alice", "start v1.0");
         requests.command(channel, "U0ALICE", "alice", "abort v1.0 wrong build");
         requests.command(channel, "U0ALICE", "alice", "start v1.1");
-        requests.command(channel, "U0BOB", "bob", "managers <@U0BOB>");
+        requests.command(channel, ADMIN, "root", "managers <@U0BOB>");
         requests.command(channel, "U0BOB", "bob", "shipped v1.1 override hotfix");
         requests.command(channel, "U0BOB", "bob", "rollback v1.1 errors");
         requests.command(channel, "U0ALICE", "alice", "start v1.2");
         requests.command(channel + "X", "U0ALICE", "alice", "start v9.9");
-        await(() -> jdbc.sql("SELECT count(*) FROM deployment WHERE thread_ts IS NULL").query(Integer.class).single() == 0,
+        await(() -> jdbc.sql("SELECT count(*) FROM message_view WHERE seq = 0 AND ts IS NULL").query(Integer.class).single() == 0,
                 "threads posted");
 
         String text = requests.command(channel, "U0CAROL", "carol", "history").json("text");

@@ -34,7 +34,7 @@ class ReleaseReportTest extends SignoffFixture {
                 .contains("| ☐ | Release notes for &lt;@U0EVIL&gt; &amp; \\*friends\\* |")
                 .contains("### Probe run #1", "| `resolver` | dns | localhost | ✅ pass |")
                 .contains("signoff approved | tech (`U0TECH`) | Tech Lead |")
-                .contains("**NO-GO, overridden** — shipped by alice (`U0ALICE`)", "Override reason: hotfix for checkout")
+                .contains("**NO-GO, overridden** — shipped by root (`" + ADMIN + "`)", "Override reason: hotfix for checkout")
                 .contains("rolled back | alice (`U0ALICE`) | v3.0 | error rate doubled |")
                 .contains("matches its hash chain")
                 .doesNotContain("<@U");
@@ -115,7 +115,7 @@ class ReleaseReportTest extends SignoffFixture {
                 "probe run finished");
         click(signoff, "signoff_approve", TECH_LEAD, "U0TECH");
         await(() -> decisions().size() == 1, "Tech Lead approved");
-        assertThat(requests.command(channel, "U0ALICE", "alice", "shipped v3.0 override hotfix for checkout")
+        assertThat(requests.command(channel, ADMIN, "root", "shipped v3.0 override hotfix for checkout")
                 .json("text")).contains("shipped");
         requests.command(channel, "U0ALICE", "alice", "rollback v3.0 error rate doubled");
         return thread;
