@@ -3,7 +3,6 @@ package preflight.api;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -2,7 +2,6 @@ package preflight.api;
 
 import java.sql.SQLException;
 import java.util.function.LongConsumer;
-
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;

@@ -28,7 +28,8 @@ import preflight.probe.ProbeRuns;
  * Sign-offs of a release: its roles (from the checklist snapshot), who may sign each (channel
  * assignment, else the template's front matter, else anyone but the starter), the decisions and
  * the go / no-go verdict. Every decision is stored with its audit event in one transaction and
- * publishes a {@link SignoffDecided}, which re-renders the release's messages.
+ * publishes a {@link SignoffDecided}, which re-renders the release's messages. Long because
+ * "who may sign" and "what the verdict is" read the same roles and decisions in one place.
  */
 @Service
 public class SignoffService {

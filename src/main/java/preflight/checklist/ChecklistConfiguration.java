@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ChecklistConfiguration {
 
     @Bean
-    ChecklistParser checklistParser() {
-        return new ChecklistParser();
+    ChecklistParser checklistParser(ProbeKinds probeKinds) {
+        return new ChecklistParser(probeKinds);
     }
 }

@@ -8,8 +8,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Turns a Markdown checklist template (with optional YAML front matter) into a {@link Checklist}. Stateless. */
+/** Turns a Markdown checklist template (with optional YAML front matter) into a {@link Checklist}. */
 public final class ChecklistParser {
+
+    private final ProbeKinds probeKinds;
+
+    public ChecklistParser(ProbeKinds probeKinds) {
+        this.probeKinds = probeKinds;
+    }
 
     /** Problems name the template as its file, {@code <name>.md}, because that is what an admin has to open. */
     public Checklist parse(String name, String markdown) throws TemplateException {
@@ -36,7 +42,7 @@ public final class ChecklistParser {
 
         FrontMatterReader.FrontMatter front = yaml == null
                 ? FrontMatterReader.FrontMatter.empty()
-                : new FrontMatterReader(file, 2).read(yaml, items);
+                : new FrontMatterReader(file, 2, probeKinds).read(yaml, items);
         return new Checklist(name, outline.title(), outline.sections(), mergeRoles(outline.roles(), front.signoff()),
                 front.probes(), front.oncall(), front.monitoring());
     }

@@ -1,6 +1,7 @@
 package preflight.checklist;
 
 import java.time.Duration;
+
 import org.springframework.boot.convert.DurationStyle;
 
 final class Durations {

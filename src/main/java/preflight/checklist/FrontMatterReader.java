@@ -1,8 +1,6 @@
 package preflight.checklist;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,7 +24,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Reads and validates the YAML front matter; works on the node tree so every problem can name its line. */
+/**
+ * Reads and validates the YAML front matter; works on the node tree so every problem can name its line.
+ * Its length is the grammar of four keys (probes, signoff, oncall, monitoring), each with its own
+ * messages; what a probe kind accepts is asked of {@link ProbeKinds}, not written here.
+ */
 final class FrontMatterReader {
 
     record FrontMatter(List<ProbeDefinition> probes, List<SignoffRole> signoff, List<String> oncall, Monitoring monitoring) {
@@ -36,34 +38,20 @@ final class FrontMatterReader {
         }
     }
 
-    private static final List<String> KINDS = List.of("http", "tls", "tcp", "dns");
-    private static final Map<String, Set<String>> EXPECT_KEYS = Map.of(
-            "http", Set.of("status", "max_ms", "headers", "body_contains", "redirect"),
-            "tls", Set.of("min_days", "min_protocol"),
-            "tcp", Set.of("max_ms"),
-            "dns", Set.of("address"));
-    private static final Map<String, String> EXPECT_KEYS_LISTED = Map.of(
-            "http", "status, max_ms, headers, body_contains, redirect",
-            "tls", "min_days, min_protocol",
-            "tcp", "max_ms",
-            "dns", "address");
     private static final Pattern PROBE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern HOST_PORT = Pattern.compile("^(\\[[0-9A-Fa-f:.]+]|[^:\\s\\[\\]/]+):(\\d{1,5})$");
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}\\.?$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
-    private static final Pattern STATUS_PATTERN = Pattern.compile("^[1-5][0-9xX]{2}$");
-    private static final Pattern TLS_PROTOCOL = Pattern.compile("(?i)^(TLS\\s*v?)?1(\\.[0-3])?$");
     private static final Pattern SLACK_ID = Pattern.compile("^[UWS][A-Z0-9]{2,}$");
     private static final Pattern SLACK_MENTION = Pattern.compile("^<(?:@|!subteam\\^)([A-Z0-9]+)(?:\\|[^>]*)?>$");
 
     private final String file;
     private final int lineOffset;
+    private final ProbeKinds kinds;
     private final NodeValues values = new NodeValues();
 
     /** lineOffset is the file line of the first YAML line. */
-    FrontMatterReader(String file, int lineOffset) {
+    FrontMatterReader(String file, int lineOffset, ProbeKinds kinds) {
         this.file = file;
         this.lineOffset = lineOffset;
+        this.kinds = kinds;
     }
 
     FrontMatter read(String yaml, List<Item> items) {
@@ -120,7 +108,7 @@ final class FrontMatterReader {
 
     private ProbeDefinition probe(Node node, List<Item> items) {
         if (!(node instanceof MappingNode mapping)) {
-            throw fail(node, "each probe must be a mapping with an id and one of http, tls, tcp, dns");
+            throw fail(node, "each probe must be a mapping with an id and one of " + kindNames());
         }
         Map<String, NodeTuple> keys = keys(mapping, "probe");
         NodeTuple idEntry = keys.get("id");
@@ -131,13 +119,13 @@ final class FrontMatterReader {
         if (!PROBE_ID.matcher(id).matches()) {
             throw fail(idEntry.getValueNode(), "probe id '" + id + "' may only use letters, digits, '.', '_' and '-'");
         }
-        List<NodeTuple> kinds = KINDS.stream().filter(keys::containsKey).map(keys::get).toList();
+        List<NodeTuple> kinds = this.kinds.names().stream().filter(keys::containsKey).map(keys::get).toList();
         if (kinds.isEmpty()) {
-            throw fail(node, "probe '" + id + "' has no target: give one of http, tls, tcp, dns");
+            throw fail(node, "probe '" + id + "' has no target: give one of " + kindNames());
         }
         if (kinds.size() > 1) {
             throw fail(kinds.get(1).getKeyNode(), "probe '" + id + "' has more than one kind ("
-                    + String.join(", ", kinds.stream().map(tuple -> keyName(tuple)).toList()) + "); use exactly one of http, tls, tcp, dns");
+                    + String.join(", ", kinds.stream().map(tuple -> keyName(tuple)).toList()) + "); use exactly one of " + kindNames());
         }
         NodeTuple kindEntry = kinds.getFirst();
         String kind = keyName(kindEntry);
@@ -146,58 +134,29 @@ final class FrontMatterReader {
             throw fail(kindEntry.getKeyNode(), "probe '" + id + "' has no target");
         }
         String target = scalarText(targetNode, "probe '" + id + "' target").strip();
-        validateTarget(id, kind, target, targetNode);
-
-        Map<String, Object> expect = keys.containsKey("expect") ? expect(id, kind, keys.get("expect").getValueNode()) : Map.of();
+        Map<String, Object> expect = keys.containsKey("expect") ? expect(id, keys.get("expect").getValueNode()) : Map.of();
         List<String> ticks = keys.containsKey("ticks") ? ticks(id, keys.get("ticks").getValueNode(), items) : List.of();
         Map<String, Object> options = new LinkedHashMap<>();
         for (Map.Entry<String, NodeTuple> entry : keys.entrySet()) {
             String key = entry.getKey();
-            if (key.equals("id") || key.equals("expect") || key.equals("ticks") || KINDS.contains(key)) {
+            if (key.equals("id") || key.equals("expect") || key.equals("ticks") || this.kinds.names().contains(key)) {
                 continue;
             }
             options.put(key, option(id, key, entry.getValue().getValueNode()));
         }
-        return new ProbeDefinition(id, kind, target, expect, ticks, options, line(node));
+        var probe = new ProbeDefinition(id, kind, target, expect, ticks, options, line(node));
+        this.kinds.problem(probe).ifPresent(problem -> {
+            throw fail(kindEntry.getKeyNode(), "probe '" + id + "': " + problem);
+        });
+        return probe;
     }
 
-    private void validateTarget(String id, String kind, String target, Node node) {
-        switch (kind) {
-            case "http" -> {
-                if (!isHttpUrl(target)) {
-                    throw fail(node, "probe '" + id + "': http target '" + target + "' is not an http(s) URL");
-                }
-            }
-            case "tls", "tcp" -> {
-                Matcher matcher = HOST_PORT.matcher(target);
-                int port = matcher.matches() ? Integer.parseInt(matcher.group(2)) : -1;
-                boolean validHost = matcher.matches()
-                        && (matcher.group(1).startsWith("[") || HOSTNAME.matcher(matcher.group(1)).matches());
-                if (!validHost || port < 1 || port > 65535) {
-                    throw fail(node, "probe '" + id + "': " + kind + " target '" + target + "' must be host:port with a port from 1 to 65535");
-                }
-            }
-            case "dns" -> {
-                if (!HOSTNAME.matcher(target).matches()) {
-                    throw fail(node, "probe '" + id + "': dns target '" + target + "' is not a hostname");
-                }
-            }
-            default -> throw new IllegalStateException(kind);
-        }
+    private String kindNames() {
+        return String.join(", ", kinds.names());
     }
 
-    private static boolean isHttpUrl(String target) {
-        try {
-            URI uri = new URI(target);
-            String scheme = uri.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private Map<String, Object> expect(String id, String kind, Node node) {
+    /** Values as YAML typed them; what each kind expects is checked by the probe kinds (see {@link ProbeKinds}). */
+    private Map<String, Object> expect(String id, Node node) {
         if (isNull(node)) {
             return Map.of();
         }
@@ -206,83 +165,9 @@ final class FrontMatterReader {
         }
         Map<String, Object> expect = new LinkedHashMap<>();
         for (Map.Entry<String, NodeTuple> entry : keys(mapping, "expect").entrySet()) {
-            String key = entry.getKey();
-            Node value = entry.getValue().getValueNode();
-            if (!EXPECT_KEYS.get(kind).contains(key)) {
-                throw fail(entry.getValue().getKeyNode(), "probe '" + id + "': unknown expect key '" + key + "' for "
-                        + kind + " (known: " + EXPECT_KEYS_LISTED.get(kind) + ")");
-            }
-            String what = "probe '" + id + "': expect." + key;
-            Object converted = switch (key) {
-                case "status" -> status(what, value);
-                case "max_ms" -> positiveInt(what, value);
-                case "min_days" -> nonNegativeInt(what, value);
-                case "headers" -> stringList(what, value);
-                case "body_contains" -> text(what, value);
-                case "redirect" -> redirect(what, value);
-                case "min_protocol" -> tlsProtocol(what, value);
-                case "address" -> stringList(what, value);
-                default -> throw new IllegalStateException(key);
-            };
-            expect.put(key, converted);
+            expect.put(entry.getKey(), values.of(entry.getValue().getValueNode()));
         }
         return expect;
-    }
-
-    private Object status(String what, Node node) {
-        Object value = values.of(node);
-        if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                throw fail(node, what + " must list at least one status code");
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Node element : ((SequenceNode) node).getValue()) {
-                codes.add(statusCode(what, element));
-            }
-            return List.copyOf(codes);
-        }
-        if (value instanceof String text && STATUS_PATTERN.matcher(text.strip()).matches()) {
-            String pattern = text.strip().toLowerCase(Locale.ROOT);
-            return pattern.matches("\\d{3}") ? Integer.valueOf(pattern) : pattern;
-        }
-        if (value instanceof String || !(node instanceof ScalarNode)) {
-            throw fail(node, what + " must be a status code like 200, a class like \"2xx\", or a list like [200, 204]");
-        }
-        return statusCode(what, node);
-    }
-
-    private int statusCode(String what, Node node) {
-        Object value = values.of(node);
-        if (value instanceof Integer code && code >= 100 && code <= 599) {
-            return code;
-        }
-        throw fail(node, what + " must be a status code from 100 to 599, got '" + display(node) + "'");
-    }
-
-    private int positiveInt(String what, Node node) {
-        Object value = values.of(node);
-        if (value instanceof Integer number && number > 0) {
-            return number;
-        }
-        throw fail(node, what + " must be a whole number above 0, got '" + display(node) + "'");
-    }
-
-    private int nonNegativeInt(String what, Node node) {
-        Object value = values.of(node);
-        if (value instanceof Integer number && number >= 0) {
-            return number;
-        }
-        throw fail(node, what + " must be a whole number of 0 or more, got '" + display(node) + "'");
-    }
-
-    private List<String> stringList(String what, Node node) {
-        if (node instanceof ScalarNode && !isNull(node)) {
-            return List.of(text(what, node));
-        }
-        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            throw fail(node, what + " must be a text or a list of texts");
-        }
-        return sequence.getValue().stream().map(element -> text(what, element)).toList();
     }
 
     private String text(String what, Node node) {
@@ -290,25 +175,6 @@ final class FrontMatterReader {
             throw fail(node, what + " must be a non-empty text");
         }
         return scalar.getValue();
-    }
-
-    private Object redirect(String what, Node node) {
-        Object value = values.of(node);
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            return text;
-        }
-        throw fail(node, what + " must be true/false or the expected location, e.g. https");
-    }
-
-    private String tlsProtocol(String what, Node node) {
-        String value = text(what, node).strip();
-        if (!TLS_PROTOCOL.matcher(value).matches()) {
-            throw fail(node, what + " must be a TLS version such as TLSv1.2 or TLSv1.3, got '" + value + "'");
-        }
-        return value;
     }
 
     private List<String> ticks(String id, Node node, List<Item> items) {

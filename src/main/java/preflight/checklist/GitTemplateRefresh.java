@@ -3,6 +3,7 @@ package preflight.checklist;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,7 @@ package preflight.checklist;
 
 import java.nio.file.Path;
 import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

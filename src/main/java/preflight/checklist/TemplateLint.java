@@ -22,7 +22,11 @@ public final class TemplateLint {
         }
     }
 
-    private final ChecklistParser parser = new ChecklistParser();
+    private final ChecklistParser parser;
+
+    public TemplateLint(ChecklistParser parser) {
+        this.parser = parser;
+    }
 
     public List<Result> lint(List<Path> paths) {
         List<Result> results = new ArrayList<>();

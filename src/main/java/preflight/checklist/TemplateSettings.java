@@ -1,6 +1,7 @@
 package preflight.checklist;
 
 import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("preflight")

@@ -2,6 +2,7 @@ package preflight.checklist;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import preflight.checklist.Checklist;
+import preflight.checklist.ChecklistParser;
 import preflight.checklist.Item;
 import preflight.checklist.ProbeDefinition;
 import preflight.checklist.Section;
 import preflight.checklist.TemplateLint;
+import preflight.probe.ProbeRunner;
 import preflight.slack.preview.BlockKitPreview;
 
 /**
@@ -55,7 +57,7 @@ public final class LintCommand {
         var previews = new BlockKitPreview();
         int errors = 0;
         int templates = 0;
-        for (var result : new TemplateLint().lint(paths)) {
+        for (var result : new TemplateLint(new ChecklistParser(ProbeRunner.withDefaults())).lint(paths)) {
             if (!result.ok()) {
                 errors++;
                 var problem = result.problem();

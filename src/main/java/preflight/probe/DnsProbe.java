@@ -22,6 +22,11 @@ final class DnsProbe implements Prober {
     private static final int SHOWN_ADDRESSES = 3;
 
     @Override
+    public String kind() {
+        return "dns";
+    }
+
+    @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
         ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for dns");

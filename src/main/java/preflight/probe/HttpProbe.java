@@ -23,7 +23,11 @@ import org.springframework.http.HttpStatus;
 
 import preflight.checklist.ProbeDefinition;
 
-/** GET or HEAD a URL; redirects are followed by hand so every hop passes the allow-list. */
+/**
+ * GET or HEAD a URL; redirects are followed by hand so every hop passes the allow-list and the
+ * address rule. Long because each expectation (status, latency, headers, body, redirect) is checked
+ * and explained here, next to the request it judges.
+ */
 final class HttpProbe implements Prober {
 
     private static final Set<String> EXPECT_KEYS = Set.of("status", "max_ms", "headers", "body_contains", "redirect");
@@ -46,6 +50,11 @@ final class HttpProbe implements Prober {
     /** redirect: null when redirects are followed, else "https" (any https URL) or the required URL prefix. */
     private record Spec(URI uri, String method, StatusExpectation status, Integer maxMs, List<String> headers,
                         String bodyContains, String redirect) {}
+
+    @Override
+    public String kind() {
+        return "http";
+    }
 
     @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {

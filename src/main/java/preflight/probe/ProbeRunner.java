@@ -6,9 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +25,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-
 import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
@@ -31,14 +34,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import preflight.checklist.ProbeDefinition;
+import preflight.checklist.ProbeKinds;
 import preflight.probe.ProbeResult.Outcome;
 
 /**
  * Runs probes on virtual threads. Each probe is bounded as a whole by its timeout (DNS and TLS handshake included),
  * and every failure, including a malformed definition, becomes a FAIL result rather than an exception.
+ * It also holds the one list of probe kinds, which templates are checked against ({@link ProbeKinds}).
  */
 @Service
-public class ProbeRunner implements AutoCloseable {
+public class ProbeRunner implements ProbeKinds, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeRunner.class);
 
@@ -71,11 +76,36 @@ public class ProbeRunner implements AutoCloseable {
                 .executor(executor)
                 .build();
         this.inFlight = new Semaphore(settings.maxConcurrency());
-        this.probers = Map.of(
-                "http", new HttpProbe(httpClient, allowedHosts, policy, settings.maxBodyBytes()),
-                "tls", new TlsProbe(sslContext, clock, policy),
-                "tcp", new TcpProbe(policy),
-                "dns", new DnsProbe());
+        // the one list of probe kinds: templates are checked against it too (ProbeKinds)
+        this.probers = new LinkedHashMap<>();
+        for (Prober prober : List.of(new HttpProbe(httpClient, allowedHosts, policy, settings.maxBodyBytes()),
+                new TlsProbe(sslContext, clock, policy), new TcpProbe(policy), new DnsProbe())) {
+            probers.put(prober.kind(), prober);
+        }
+    }
+
+    /** Probes as the settings' defaults have them, for reading templates outside the running bot (lint). */
+    public static ProbeRunner withDefaults() {
+        return new ProbeRunner(ProbeSettings.defaults(), defaultSslContext(), Clock.systemUTC());
+    }
+
+    @Override
+    public Set<String> names() {
+        return Collections.unmodifiableSet(probers.keySet());
+    }
+
+    @Override
+    public Optional<String> problem(ProbeDefinition probe) {
+        var prober = probers.get(probe.kind());
+        if (prober == null) {
+            return Optional.of("there is no probe kind " + probe.kind());
+        }
+        try {
+            prober.plan(probe, settings.timeout());
+            return Optional.empty();
+        } catch (InvalidProbeException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static SSLContext defaultSslContext() {

@@ -21,17 +21,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
+import preflight.deployment.ProbeTickChange;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
-import preflight.deployment.ProbeTickChange;
 
 /**
  * Runs of a release's probes as evidence: who asked, what each probe found, and which checklist
  * items that ticked or unticked. Starting a run is a quick database write (safe on a request
  * thread); {@link #execute} does the network work and belongs on a background thread. Probe
  * targets come only from the release's template snapshot: a caller can pick a probe by id, never
- * a target.
+ * a target. Long because a run's life (start, each result with the ticks it proves, finish) is one
+ * sequence of writes that must stay consistent with each other.
  */
 @Service
 public class ProbeRuns {

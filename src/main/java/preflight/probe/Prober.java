@@ -7,6 +7,9 @@ import preflight.checklist.ProbeDefinition;
 
 interface Prober {
 
+    /** The front-matter key of this kind: {@code http}, {@code tls}, … */
+    String kind();
+
     /** Validates the definition without touching the network and returns the work to run. */
     Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException;
 

@@ -22,6 +22,11 @@ final class TcpProbe implements Prober {
     private static final Set<String> OPTION_KEYS = Set.of("timeout");
 
     @Override
+    public String kind() {
+        return "tcp";
+    }
+
+    @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {
         Map<String, Object> expect = probe.expect() == null ? Map.of() : probe.expect();
         ProbeOptions.requireKnownKeys(expect, EXPECT_KEYS, "expect key for tcp");

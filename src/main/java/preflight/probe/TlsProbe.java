@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -42,6 +41,11 @@ final class TlsProbe implements Prober {
     }
 
     private record Spec(HostPort target, int minDays, String minProtocol) {}
+
+    @Override
+    public String kind() {
+        return "tls";
+    }
 
     @Override
     public Plan plan(ProbeDefinition probe, Duration timeout) throws InvalidProbeException {

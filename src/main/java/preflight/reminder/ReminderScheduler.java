@@ -22,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
-import preflight.deployment.Release;
-import preflight.deployment.ReleaseService;
-import preflight.deployment.ReleaseStatus;
 import preflight.deployment.Refusal;
 import preflight.deployment.Refused;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseClosed;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseShipped;
+import preflight.deployment.ReleaseStatus;
 
 /**
  * Keeps Quartz in step with the lifecycle. Quartz's job store is the app's PostgreSQL and joins

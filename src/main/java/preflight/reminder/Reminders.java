@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import preflight.deployment.Actor;
 import preflight.deployment.AuditTrail;
 import preflight.deployment.ChannelPeople;
+import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
-import preflight.deployment.ReleaseLifecycle;
 
 @Service
 class Reminders {

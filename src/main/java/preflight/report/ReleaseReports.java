@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 
 import preflight.checklist.Section;
 import preflight.deployment.Release;
-import preflight.deployment.ThreadPermalinks;
 import preflight.deployment.ReleaseService;
+import preflight.deployment.ThreadPermalinks;
 import preflight.probe.ProbeRuns;
 import preflight.report.ReleaseReport.Chain;
 import preflight.report.ReleaseReport.Event;

@@ -1,10 +1,12 @@
 package preflight.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -12,7 +14,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class ChecklistConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(ChecklistConfiguration.class, TemplateCatalogue.class);
+            .withUserConfiguration(ChecklistConfiguration.class, TemplateCatalogue.class)
+            // the probe module answers this port in the app; these templates have no probes
+            .withBean(ProbeKinds.class, () -> mock(ProbeKinds.class));
 
     @Test
     void templatesFolderComesFromPreflightTemplatesDir(@TempDir Path dir) throws IOException {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import preflight.testing.Templates;
+
 class ChecklistParserTest {
 
-    private final ChecklistParser parser = new ChecklistParser();
+    private final ChecklistParser parser = Templates.parser();
 
     @Test
     void itemsGetSequentialIdsInDocumentOrder() {

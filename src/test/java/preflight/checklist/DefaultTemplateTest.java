@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.Templates;
 
 class DefaultTemplateTest {
 
-    private final Checklist checklist = new ChecklistParser().parse("default", source());
+    private final Checklist checklist = Templates.parser().parse("default", source());
 
     @Test
     void hasThePhasesOfARelease() {

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.Templates;
 
 class FrontMatterTest {
 
@@ -49,7 +52,7 @@ class FrontMatterTest {
             | DevOps | | | |
             """;
 
-    private final ChecklistParser parser = new ChecklistParser();
+    private final ChecklistParser parser = Templates.parser();
 
     @Test
     void designExampleParsesIntoProbesSignoffOncallAndMonitoring() {
@@ -217,18 +220,19 @@ class FrontMatterTest {
                 """, 3, "probe has no id");
     }
 
+    // What each kind accepts is the probe module's (ProbeKinds): the template names the kind's line.
     @Test
     void httpTargetMustBeAnHttpUrl() {
         assertParseFails("""
                 probes:
                   - id: health
                     http: ftp://example.com/health
-                """, 4, "probe 'health': http target 'ftp://example.com/health' is not an http(s) URL");
+                """, 4, "probe 'health': target ftp://example.com/health is not an http(s):// URL");
         assertParseFails("""
                 probes:
                   - id: health
                     http: example.com/health
-                """, 4, "is not an http(s) URL");
+                """, 4, "is not an http(s):// URL");
     }
 
     @Test
@@ -237,17 +241,22 @@ class FrontMatterTest {
                 probes:
                   - id: db
                     tcp: db.internal:99999
-                """, 4, "probe 'db': tcp target 'db.internal:99999' must be host:port with a port from 1 to 65535");
+                """, 4, "probe 'db': target db.internal:99999 has an invalid port");
         assertParseFails("""
                 probes:
-                  - id: cert
-                    tls: api.example.com
-                """, 4, "tls target 'api.example.com' must be host:port");
+                  - id: db
+                    tcp: db.internal
+                """, 4, "probe 'db': target db.internal has no port; expected host:port");
         assertParseFails("""
                 probes:
                   - id: cert
                     tls: api.example.com:0
-                """, 4, "port from 1 to 65535");
+                """, 4, "has an invalid port");
+        assertThat(parser.parse("api", withFrontMatter("""
+                probes:
+                  - id: cert
+                    tls: api.example.com
+                """)).probes().getFirst().target()).as("TLS defaults to port 443").isEqualTo("api.example.com");
     }
 
     @Test
@@ -256,7 +265,7 @@ class FrontMatterTest {
                 probes:
                   - id: dns
                     dns: https://api.example.com
-                """, 4, "probe 'dns': dns target 'https://api.example.com' is not a hostname");
+                """, 4, "probe 'dns': target https://api.example.com is not a host name");
     }
 
     @Test
@@ -267,7 +276,7 @@ class FrontMatterTest {
                     tls: api.example.com:443
                     expect:
                       status: 200
-                """, 6, "probe 'cert': unknown expect key 'status' for tls (known: min_days, min_protocol)");
+                """, 4, "probe 'cert': unknown expect key for tls status (allowed: min_days, min_protocol)");
     }
 
     @Test
@@ -277,26 +286,26 @@ class FrontMatterTest {
                   - id: health
                     http: https://example.com
                     expect: {max_ms: fast}
-                """, 5, "probe 'health': expect.max_ms must be a whole number above 0, got 'fast'");
+                """, 4, "probe 'health': max_ms must be a whole number, not fast");
         assertParseFails("""
                 probes:
                   - id: health
                     http: https://example.com
                     expect:
                       status: 700
-                """, 6, "expect.status must be a status code from 100 to 599");
+                """, 4, "status 700 is not a status like 200");
         assertParseFails("""
                 probes:
                   - id: health
                     http: https://example.com
                     expect: {status: ok}
-                """, 5, "expect.status must be a status code like 200");
+                """, 4, "status ok is not a status like 200");
         assertParseFails("""
                 probes:
                   - id: health
                     http: https://example.com
                     expect: {redirect: [a, b]}
-                """, 5, "expect.redirect must be true/false or the expected location");
+                """, 4, "redirect must be true or the URL the Location must start with");
     }
 
     @Test

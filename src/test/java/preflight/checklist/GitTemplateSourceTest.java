@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import preflight.testing.GitRemote;
+import preflight.testing.Templates;
 
 class GitTemplateSourceTest {
 
@@ -38,7 +39,7 @@ class GitTemplateSourceTest {
 
     private TemplateCatalogue catalogue(String sources) {
         catalogue = new TemplateCatalogue(new TemplateSettings(null),
-                new GitTemplateSettings(sources, null, null, null), new ChecklistParser(), Clock.systemUTC());
+                new GitTemplateSettings(sources, null, null, null), Templates.parser(), Clock.systemUTC());
         return catalogue;
     }
 
@@ -151,7 +152,7 @@ class GitTemplateSourceTest {
         Files.writeString(folder.resolve("folder-only.md"), API);
         try (api; web) {
             catalogue = new TemplateCatalogue(new TemplateSettings(folder),
-                    new GitTemplateSettings(api.url() + ", " + web.url(), null, null, null), new ChecklistParser(),
+                    new GitTemplateSettings(api.url() + ", " + web.url(), null, null, null), Templates.parser(),
                     Clock.systemUTC());
 
             assertThat(catalogue.names()).containsExactly("acme-api/release", "acme-web/release", "api-only", "default",
@@ -193,7 +194,7 @@ class GitTemplateSourceTest {
         String secret = "ghp_s3cr3tT0k3n";
         catalogue = new TemplateCatalogue(new TemplateSettings(null),
                 new GitTemplateSettings("https://user:" + secret + "@127.0.0.1:1/acme/api.git", secret, null, null),
-                new ChecklistParser(), Clock.systemUTC());
+                Templates.parser(), Clock.systemUTC());
 
         TemplateSourceStatus status = catalogue.sourceStatuses().getFirst();
         assertThat(status.location()).isEqualTo("https://127.0.0.1:1/acme/api.git");

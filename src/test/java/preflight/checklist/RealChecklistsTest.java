@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import preflight.testing.Templates;
 
 /** Parses the real checklists teams wrote (../shared/checklists); skipped where that folder is absent. */
 class RealChecklistsTest {
@@ -21,7 +24,7 @@ class RealChecklistsTest {
     private static final Pattern CHECKBOX_LINE = Pattern.compile("^\\s*([-*+]|[0-9]+\\.) \\[[ xX]\\]");
     private static final Pattern FENCE_LINE = Pattern.compile("^\\s*(```|~~~)");
 
-    private final ChecklistParser parser = new ChecklistParser();
+    private final ChecklistParser parser = Templates.parser();
 
     static Stream<Path> files() throws IOException {
         assumeTrue(Files.isDirectory(FOLDER), "no real checklists at " + FOLDER);

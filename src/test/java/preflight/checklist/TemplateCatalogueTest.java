@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import preflight.testing.Templates;
 
 @ExtendWith(OutputCaptureExtension.class)
 class TemplateCatalogueTest {
@@ -24,7 +27,7 @@ class TemplateCatalogueTest {
 
     @Test
     void builtInDefaultIsAlwaysThere() {
-        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(null), new ChecklistParser());
+        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(null), Templates.parser());
 
         assertThat(catalogue.names()).containsExactly("default");
         assertThat(catalogue.find("default")).hasValueSatisfying(template -> {
@@ -155,7 +158,7 @@ class TemplateCatalogueTest {
 
     @Test
     void missingFolderLeavesOnlyTheBuiltIn() {
-        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(dir.resolve("absent")), new ChecklistParser());
+        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(dir.resolve("absent")), Templates.parser());
 
         assertThat(catalogue.names()).containsExactly("default");
         assertThat(catalogue.problems()).isEmpty();
@@ -164,7 +167,7 @@ class TemplateCatalogueTest {
     @Test
     void folderCreatedLaterIsPickedUp() throws IOException {
         Path later = dir.resolve("later");
-        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(later), new ChecklistParser());
+        TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(later), Templates.parser());
         assertThat(catalogue.names()).containsExactly("default");
 
         Files.createDirectories(later);
@@ -174,6 +177,6 @@ class TemplateCatalogueTest {
     }
 
     private TemplateCatalogue catalogue() {
-        return new TemplateCatalogue(new TemplateSettings(dir), new ChecklistParser());
+        return new TemplateCatalogue(new TemplateSettings(dir), Templates.parser());
     }
 }

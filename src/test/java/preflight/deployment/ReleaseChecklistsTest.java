@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import preflight.checklist.ChecklistParser;
+import preflight.testing.Templates;
 
 class ReleaseChecklistsTest {
 
@@ -19,7 +20,7 @@ class ReleaseChecklistsTest {
             - [ ] Smoke tests green
             """;
 
-    private final ReleaseChecklists checklists = new ReleaseChecklists(new ChecklistParser());
+    private final ReleaseChecklists checklists = new ReleaseChecklists(Templates.parser());
 
     @Test
     void theDigestIsPostgresqlsMd5OfTheText() {

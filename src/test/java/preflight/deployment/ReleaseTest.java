@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import preflight.checklist.ChecklistParser;
 import preflight.checklist.Template;
+import preflight.testing.Templates;
 
 /** The release aggregate's own rules: which step follows which, and what each step records. */
 class ReleaseTest {
@@ -20,7 +21,7 @@ class ReleaseTest {
 
     static Release started() {
         return Release.start(new StartRelease("C0REL", "v1.2", "production", "default",
-                new Actor("U0ALICE", "alice")), new Template("default", SOURCE, new ChecklistParser().parse("default", SOURCE)),
+                new Actor("U0ALICE", "alice")), new Template("default", SOURCE, Templates.parser().parse("default", SOURCE)),
                 STARTED);
     }
 

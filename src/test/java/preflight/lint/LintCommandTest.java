@@ -67,7 +67,7 @@ class LintCommandTest {
         int status = lint(probe.toString(), empty.toString(), good.toString(), "missing.md");
 
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains(probe + ":4: error: probe 'db': tcp target 'db.internal' must be host:port",
+        assertThat(err()).contains(probe + ":4: error: probe 'db': target db.internal has no port; expected host:port",
                 empty + ":1: error: no checklist items", "missing.md: error: no such file");
         assertThat(out()).contains(good + ": ok", "1 template ok, 3 with errors");
     }

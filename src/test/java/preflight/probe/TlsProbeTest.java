@@ -7,7 +7,6 @@ import static preflight.probe.TestServers.respond;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AfterEach;

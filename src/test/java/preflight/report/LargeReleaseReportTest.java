@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,7 +19,7 @@ import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.StartRelease;
 import preflight.testing.SlackAppFixture;
-import tools.jackson.databind.json.JsonMapper;
+import preflight.testing.Templates;
 
 class LargeReleaseReportTest extends SlackAppFixture {
 
@@ -42,7 +44,7 @@ class LargeReleaseReportTest extends SlackAppFixture {
                 source.append("- [ ] Check ").append(s).append('.').append(i).append(" | with a pipe\n");
             }
         }
-        var checklist = new ChecklistParser().parse("big", source.toString());
+        var checklist = Templates.parser().parse("big", source.toString());
         var alice = new Actor("U0ALICE", "alice");
         var release = releases.start(new StartRelease(channel, "v9.0", "production", "big", alice),
                 new Template("big", source.toString(), checklist));

@@ -1,6 +1,5 @@
 package preflight.testing;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

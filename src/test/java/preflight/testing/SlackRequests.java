@@ -1,7 +1,5 @@
 package preflight.testing;
 
-import com.slack.api.app_backend.SlackSignature;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import com.slack.api.app_backend.SlackSignature;
 import tools.jackson.core.JacksonException;
 
 /** Builds requests the way Slack sends them to an app and posts them, signed, to its /slack/events. */

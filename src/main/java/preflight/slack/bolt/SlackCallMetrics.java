@@ -3,7 +3,6 @@ package preflight.slack.bolt;
 import java.util.regex.Pattern;
 
 import com.slack.api.util.http.listener.HttpResponseListener;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -1,11 +1,5 @@
 package preflight.slack.channel;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.Refusals;
-import preflight.slack.text.SlackMentions;
-import preflight.slack.text.SlackUsers;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -14,6 +8,11 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import preflight.deployment.ChannelPeople;
 import preflight.deployment.ChannelRole;
 import preflight.deployment.ChannelRules;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackMentions;
+import preflight.slack.text.SlackUsers;
 
 /**
  * {@code /deploy managers …} and {@code /deploy oncall …}: show (anyone) or replace (whoever

@@ -1,13 +1,12 @@
 package preflight.slack.checklist;
 
-import preflight.slack.text.Mrkdwn;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import preflight.checklist.Checklist;
 import preflight.checklist.Item;
 import preflight.checklist.Section;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * Packs a checklist into as few thread messages as Slack's limits allow. The plan depends only

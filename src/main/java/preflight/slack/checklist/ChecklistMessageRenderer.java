@@ -1,11 +1,5 @@
 package preflight.slack.checklist;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.outbox.RenderedMessage;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -27,10 +21,15 @@ import org.springframework.stereotype.Component;
 
 import preflight.checklist.Checklist;
 import preflight.checklist.Item;
-import preflight.deployment.Release;
 import preflight.deployment.ItemTick;
-import preflight.deployment.TickSource;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
+import preflight.deployment.TickSource;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * One thread message of the checklist: for each chunk its notes and a checkboxes element.

@@ -1,12 +1,5 @@
 package preflight.slack.checklist;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.MessageSync;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.bolt.SlackListener;
-import preflight.slack.text.SlackUsers;
-
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,6 +15,12 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
 import preflight.deployment.UnknownItem;
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.outbox.MessageSync;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackUsers;
 
 /**
  * A click on a checklist checkbox. Slack sends the element's whole selection; the block id says

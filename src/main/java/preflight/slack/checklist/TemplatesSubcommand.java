@@ -1,9 +1,5 @@
 package preflight.slack.checklist;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.Refusals;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +16,9 @@ import org.springframework.stereotype.Component;
 import preflight.checklist.TemplateCatalogue;
 import preflight.checklist.TemplateSourceStatus;
 import preflight.deployment.ChannelRules;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
 
 /** {@code /deploy templates [refresh]}: what can be started, which template files are broken, how Git sources stand. */
 @Component

@@ -1,9 +1,5 @@
 package preflight.slack.command;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.bolt.ReplayedRequest;
-import preflight.slack.bolt.SlackListener;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,10 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import preflight.slack.bolt.ReplayedRequest;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.Mrkdwn;
 
 /** {@code /deploy}: dispatches to the subcommand named by the first word. */
 @Component

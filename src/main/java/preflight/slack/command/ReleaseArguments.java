@@ -1,13 +1,12 @@
 package preflight.slack.command;
 
-import preflight.slack.text.Mrkdwn;
-
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * Finds the release a subcommand is about: {@code [version [environment]]} first, or the only

@@ -1,8 +1,8 @@
 package preflight.slack.home;
 
-import com.slack.api.methods.MethodsClient;
-
 import java.util.concurrent.Executor;
+
+import com.slack.api.methods.MethodsClient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

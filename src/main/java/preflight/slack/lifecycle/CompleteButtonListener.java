@@ -1,7 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.bolt.SlackListener;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -10,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.bolt.SlackListener;
 
 /** "Healthy — complete release": closes the release and cancels its pending reminders. */
 @Component

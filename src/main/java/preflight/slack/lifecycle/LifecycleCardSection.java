@@ -1,10 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.release.CardSection;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackDates;
-import preflight.slack.text.SlackMentions;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
@@ -21,6 +16,10 @@ import preflight.deployment.ChannelPeople;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.reminder.ReminderScheduler;
+import preflight.slack.release.CardSection;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
+import preflight.slack.text.SlackMentions;
 
 /** On-call, shipping and closing on the release card, and the buttons that move the release on. */
 @Component

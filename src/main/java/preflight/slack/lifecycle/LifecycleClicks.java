@@ -1,8 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.text.SlackUsers;
-
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -28,10 +25,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
+import preflight.deployment.Refused;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
-import preflight.deployment.Refused;
+import preflight.slack.bolt.ClickReplies;
 import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackUsers;
 
 /**
  * What the lifecycle buttons share: which release a click is about, who clicked, how to ask

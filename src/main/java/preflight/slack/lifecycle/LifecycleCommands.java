@@ -1,12 +1,11 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.command.DeploySubcommand;
-
 import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import preflight.deployment.Refused;
+import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Refusals;
 
 /** What the lifecycle subcommands share: refusals become the ephemeral answer. */

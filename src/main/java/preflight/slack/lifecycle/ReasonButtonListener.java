@@ -1,7 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.bolt.SlackListener;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -9,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
+import preflight.slack.bolt.SlackListener;
 
 /**
  * A lifecycle button that asks "why?" in a modal. Someone who may not do it, or a release

@@ -1,10 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.bolt.SlackListener;
-import preflight.slack.text.Refusals;
-import preflight.slack.text.SlackUsers;
-
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,6 +14,10 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.Refused;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ShipBlocked;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackUsers;
 
 /**
  * The reason modals of abort, roll back and ship-with-override. A blank reason, or a refusal,

@@ -1,15 +1,14 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.command.ReleaseArguments;
-import preflight.slack.text.SlackUsers;
-
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.command.ReleaseArguments;
+import preflight.slack.text.SlackUsers;
 
 /** A lifecycle subcommand that needs a reason: {@code /deploy <name> [version] <reason>}. */
 abstract class ReasonedSubcommand implements DeploySubcommand {

@@ -1,13 +1,12 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.text.ThreadLinks;
-
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseService;
 import preflight.reminder.ReminderScheduler;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.text.ThreadLinks;
 
 /** The post-deploy reminder as a direct message to one on-call person, with a link to the thread. */
 @Component

@@ -1,16 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.checklist.ChecklistLayout;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.text.DurationText;
-import preflight.slack.text.SlackDates;
-import preflight.slack.text.SlackMentions;
-import preflight.slack.text.ThreadLinks;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
@@ -25,12 +14,22 @@ import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.Checklist;
-import preflight.deployment.Release;
-import preflight.deployment.ReleaseStatus;
 import preflight.deployment.ItemTick;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseService;
+import preflight.deployment.ReleaseStatus;
 import preflight.reminder.ReminderScheduler;
+import preflight.slack.checklist.ChecklistLayout;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.DurationText;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
+import preflight.slack.text.SlackMentions;
+import preflight.slack.text.ThreadLinks;
 
 /**
  * The post-deploy nudge: in the thread (mentioning on-call) and as a DM to each on-call person.

@@ -1,12 +1,11 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.text.Mrkdwn;
-
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.text.Mrkdwn;
 
 /** "Problem — roll back": asks what went wrong, in a modal. */
 @Component

@@ -1,14 +1,13 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.command.ReleaseArguments;
-
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.command.ReleaseArguments;
+import preflight.slack.text.Mrkdwn;
 
 /** {@code /deploy rollback [version] <reason>}. */
 @Component

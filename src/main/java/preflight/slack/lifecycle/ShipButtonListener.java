@@ -1,8 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.bolt.SlackListener;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -12,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.Refusal;
 import preflight.deployment.ReleaseLifecycle;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.Refusals;
 
 /** "Mark shipped": ships at once when nothing is missing, else asks for an override reason. */

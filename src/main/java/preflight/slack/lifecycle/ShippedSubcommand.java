@@ -1,10 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.command.ReleaseArguments;
-import preflight.slack.text.SlackUsers;
-
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -14,8 +9,12 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.Refusal;
 import preflight.deployment.ReleaseLifecycle;
-import preflight.slack.text.Refusals;
 import preflight.deployment.ShipBlocked;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.command.ReleaseArguments;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackUsers;
 
 /** {@code /deploy shipped [version] [override <reason>]}. */
 @Component

@@ -1,8 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.slack.text.SlackDates;
-import preflight.slack.bolt.SlackListener;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -12,6 +9,8 @@ import org.quartz.SchedulerException;
 import org.springframework.stereotype.Component;
 
 import preflight.reminder.ReminderScheduler;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.SlackDates;
 
 /** "Snooze": the on-call reminder comes back later. */
 @Component

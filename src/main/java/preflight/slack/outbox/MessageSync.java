@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * the outbox ({@link Outbox}) only, so a restart, a crash or another instance picks up whatever is
  * still stale, and it knows no feature: each kind of message is rendered by its
  * {@link MessageRenderer}. The messages of one round are delivered per channel, the channels in
- * parallel: a channel Slack throttles waits alone, and a thread's messages stay in order.
+ * parallel: a channel Slack throttles waits alone, and a thread's messages stay in order. Its
+ * length is the failure handling Slack needs (lost answers, 429s per method and channel, permanent
+ * refusals, a graceful hand-over), which only makes sense next to the loop it protects.
  */
 @Component
 public class MessageSync implements SmartLifecycle {

@@ -18,7 +18,8 @@ import preflight.system.LruCache;
  * revision is ahead of the rendered one; workers lease due rows with SKIP LOCKED so that
  * several instances never post the same message twice, and an expired or released lease (a
  * crashed or stopping instance) makes the row due again. A row Slack refused for good is
- * stopped until the next change of what it shows.
+ * stopped until the next change of what it shows. Long because it is every statement on that one
+ * table: claims, leases, marks, retries and the delivery state are one contract best read together.
  */
 @Repository
 public class Outbox {

@@ -1,9 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.slack.release.CardSection;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackDates;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -23,6 +19,9 @@ import preflight.deployment.Release;
 import preflight.probe.ProbeRun;
 import preflight.probe.ProbeRunResult;
 import preflight.probe.ProbeRuns;
+import preflight.slack.release.CardSection;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
 
 /**
  * The release card's probe line — the latest run's summary, e.g. "3/4 passed · 2 minutes ago ·

@@ -1,8 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.ThreadLinks;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -14,6 +11,8 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.probe.ProbeRuns;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.ThreadLinks;
 
 /**
  * Starts a probe run for a command or a click: the run is recorded on the request thread (a

@@ -1,12 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackDates;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.outbox.RenderedMessage;
-
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -26,13 +19,19 @@ import org.springframework.stereotype.Component;
 import preflight.checklist.Checklist;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
+import preflight.deployment.ItemTick;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
-import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 import preflight.probe.ProbeRun;
 import preflight.probe.ProbeRunResult;
 import preflight.probe.ProbeRuns;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
 
 /**
  * The thread message of one probe run: per probe its outcome, latency, the detail that matters

@@ -1,14 +1,13 @@
 package preflight.slack.probe;
 
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.release.ReleaseThread;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
 import preflight.probe.ProbeRunEvent;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.release.ReleaseThread;
 
 /**
  * One thread message per probe run: created with the run, marked stale with every result and

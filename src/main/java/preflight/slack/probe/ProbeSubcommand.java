@@ -1,9 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackUsers;
-
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -13,6 +9,9 @@ import org.springframework.stereotype.Component;
 
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackUsers;
 
 /**
  * {@code /deploy probe [version] [probe-id]}: runs the release's probes (or one of them). The

@@ -1,10 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.bolt.SlackListener;
-import preflight.slack.text.SlackUsers;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -13,6 +8,10 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.text.SlackUsers;
 
 /**
  * "Run probes" on the release card. The release is the one whose card was clicked; the run's

@@ -1,11 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.RenderedMessage;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
@@ -14,6 +8,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * The direct message to whoever started a release whose thread Slack refuses to post: in a private

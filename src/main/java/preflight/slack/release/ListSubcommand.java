@@ -1,9 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.ThreadLinks;
-
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -12,6 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.ThreadLinks;
 
 /** {@code /deploy list}: the active releases of this channel. */
 @Component

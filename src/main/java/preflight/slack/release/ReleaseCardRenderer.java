@@ -1,14 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.text.SlackMentions;
-
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Outbox;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
@@ -20,14 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.ButtonElement;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Release;
 import preflight.deployment.Progress;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackMentions;
 
 /** The root message of a release thread: what is being released, by whom, how far along. */
 @Component

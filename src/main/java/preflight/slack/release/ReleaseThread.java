@@ -1,10 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.checklist.ChecklistLayout;
-import preflight.slack.outbox.MessageSync;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.Outbox;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +8,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.deployment.ChecklistItemTicked;
+import preflight.deployment.ReleaseEvent;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStarted;
-import preflight.deployment.ReleaseEvent;
 import preflight.reminder.MonitoringReminderDue;
 import preflight.reminder.SignoffNudgeDue;
+import preflight.slack.checklist.ChecklistLayout;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageSync;
+import preflight.slack.outbox.Outbox;
 
 /**
  * Keeps the outbox in step with the database: outbox are created or marked stale inside the

@@ -1,12 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.outbox.MessageSync;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackUsers;
-import preflight.slack.text.ThreadLinks;
-import preflight.slack.outbox.Outbox;
-
 import java.util.List;
 import java.util.Set;
 
@@ -16,12 +9,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import preflight.checklist.TemplateCatalogue;
-import preflight.deployment.ReleaseService;
-import preflight.deployment.ReleaseAlreadyActive;
 import preflight.deployment.Refused;
-import preflight.slack.text.Refusals;
+import preflight.deployment.ReleaseAlreadyActive;
 import preflight.deployment.ReleaseNames;
+import preflight.deployment.ReleaseService;
 import preflight.deployment.StartRelease;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.outbox.MessageSync;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackUsers;
+import preflight.slack.text.ThreadLinks;
 
 /**
  * {@code /deploy start <version> [template] [environment]}. Everything is validated before

@@ -1,13 +1,5 @@
 package preflight.slack.release;
 
-import preflight.slack.text.SlackMentions;
-
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.signoff.SignoffCardSection;
-import preflight.slack.text.ThreadLinks;
-import preflight.slack.outbox.Outbox;
-
 import java.util.List;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -18,6 +10,12 @@ import org.springframework.stereotype.Component;
 import preflight.approval.SignoffService;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.signoff.SignoffCardSection;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackMentions;
+import preflight.slack.text.ThreadLinks;
 
 /** {@code /deploy status [version]}: a summary only the asker sees. */
 @Component

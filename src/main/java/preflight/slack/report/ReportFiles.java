@@ -1,6 +1,5 @@
 package preflight.slack.report;
 
-import preflight.slack.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import preflight.report.ReleaseReport;
 import preflight.report.ReleaseReports;
+import preflight.slack.outbox.Outbox;
 import preflight.slack.text.Mrkdwn;
 
 /**

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import preflight.report.ReleaseHistory;
 import preflight.report.ReleaseReport;
 import preflight.report.ReleaseReports;
-import preflight.report.ReleaseHistory;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
 

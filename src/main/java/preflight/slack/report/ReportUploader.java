@@ -1,6 +1,5 @@
 package preflight.slack.report;
 
-import preflight.slack.outbox.Outbox;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import preflight.deployment.ReleaseClosed;
 import preflight.deployment.ReleaseService;
 import preflight.report.ReleaseReports;
+import preflight.slack.outbox.Outbox;
 import preflight.system.PollingWorker;
 
 /**

@@ -1,8 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.Outbox;
-
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import preflight.approval.Outcome;
 import preflight.approval.SignoffService;
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.outbox.Outbox;
 
 /** Approve on the sign-off message. */
 @Component

@@ -1,14 +1,13 @@
 package preflight.slack.signoff;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackMentions;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import preflight.approval.Approver;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackMentions;
 
 /**
  * Reads {@code /deploy approvers [role] [@user @group… | clear]}. Slack sends mentions picked from

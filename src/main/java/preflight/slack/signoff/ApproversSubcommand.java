@@ -1,10 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.command.DeploySubcommand;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.Refusals;
-import preflight.slack.text.SlackUsers;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +16,10 @@ import preflight.approval.ChannelAssignment;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
 import preflight.deployment.ReleaseService;
+import preflight.slack.command.DeploySubcommand;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.Refusals;
+import preflight.slack.text.SlackUsers;
 
 /**
  * {@code /deploy approvers [role] [@user @group… | clear]}: who may sign each role in this

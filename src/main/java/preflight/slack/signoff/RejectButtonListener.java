@@ -1,10 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.bolt.SlackListener;
-
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -34,6 +29,10 @@ import preflight.approval.Outcome;
 import preflight.approval.RoleState;
 import preflight.approval.SignoffService;
 import preflight.deployment.ReleaseService;
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * Reject on the sign-off message: asks for the reason in a modal. The click is acked at once and

@@ -1,8 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.bolt.SlackListener;
-import preflight.slack.text.SlackUsers;
-
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -19,6 +16,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import preflight.approval.SignoffService;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.SlackUsers;
 
 /**
  * The reject modal's submit. A missing reason keeps the modal open with a field error; otherwise

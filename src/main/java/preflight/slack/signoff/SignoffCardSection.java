@@ -1,9 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.release.CardSection;
-import preflight.slack.checklist.ChecklistLayout;
-import preflight.slack.text.Mrkdwn;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
@@ -19,6 +15,9 @@ import org.springframework.stereotype.Component;
 import preflight.approval.SignoffService;
 import preflight.approval.Verdict;
 import preflight.deployment.Release;
+import preflight.slack.checklist.ChecklistLayout;
+import preflight.slack.release.CardSection;
+import preflight.slack.text.Mrkdwn;
 
 /** The sign-off roles and the go / no-go verdict on the release card. */
 @Component

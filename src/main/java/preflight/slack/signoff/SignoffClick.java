@@ -1,14 +1,13 @@
 package preflight.slack.signoff;
 
-import preflight.slack.outbox.Outbox;
-import preflight.slack.text.SlackUsers;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 
 import preflight.deployment.Actor;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.text.SlackUsers;
 
 
 /** A click on a sign-off button: which release (from the message it was on), which role, who. */

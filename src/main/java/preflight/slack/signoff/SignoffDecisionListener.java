@@ -1,9 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.bolt.SlackListener;
-
 import java.util.concurrent.Executor;
 
 import com.slack.api.bolt.App;
@@ -11,8 +7,10 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
-
 import preflight.approval.Outcome;
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.bolt.SlackListener;
+import preflight.slack.outbox.Outbox;
 
 /**
  * A sign-off button that decides without asking anything (Approve, Withdraw). The decision is

@@ -1,8 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.SlackIds;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +8,8 @@ import java.util.stream.Collectors;
 
 import preflight.approval.Approver;
 import preflight.approval.RoleState;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackIds;
 
 /**
  * How sign-off roles read in Slack. Posted messages name user groups by handle only: a

@@ -1,14 +1,14 @@
 package preflight.slack.signoff;
 
-import preflight.slack.bolt.ClickReplies;
-import preflight.slack.bolt.SlackListener;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
 import org.springframework.stereotype.Component;
+
+import preflight.slack.bolt.ClickReplies;
+import preflight.slack.bolt.SlackListener;
 
 /**
  * The menu beside each role of a sign-off message with more roles than fit with buttons: the

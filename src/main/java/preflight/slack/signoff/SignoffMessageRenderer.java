@@ -1,17 +1,11 @@
 package preflight.slack.signoff;
 
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.outbox.RenderedMessage;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.overflowMenu;
 
@@ -30,6 +24,11 @@ import preflight.approval.SignoffService;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ReleaseStatus;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
 
 /**
  * The sign-off message in the release thread: per role its state and the buttons to decide.

@@ -1,15 +1,14 @@
 package preflight.slack.signoff;
 
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.Outbox;
-import preflight.slack.release.ReleaseThread;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ChecklistItemTicked;
-import preflight.deployment.ReleaseStarted;
 import preflight.deployment.ReleaseEvent;
+import preflight.deployment.ReleaseStarted;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.Outbox;
+import preflight.slack.release.ReleaseThread;
 
 /**
  * Marks the sign-off message stale, inside the transaction of the change, whenever something

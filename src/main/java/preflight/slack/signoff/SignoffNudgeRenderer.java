@@ -1,15 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.slack.outbox.MessageKind;
-import preflight.slack.outbox.MessageRenderer;
-import preflight.slack.outbox.OutboxMessage;
-import preflight.slack.text.SlackMentions;
-
-import preflight.slack.text.Mrkdwn;
-import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.text.SlackDates;
-import preflight.slack.text.ThreadLinks;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
@@ -18,6 +8,14 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.ReleaseService;
+import preflight.slack.outbox.MessageKind;
+import preflight.slack.outbox.MessageRenderer;
+import preflight.slack.outbox.OutboxMessage;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.SlackDates;
+import preflight.slack.text.SlackMentions;
+import preflight.slack.text.ThreadLinks;
 
 /** The direct message that reminds someone a release is waiting for their sign-off; subject = the role. */
 @Component

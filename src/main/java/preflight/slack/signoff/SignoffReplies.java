@@ -1,13 +1,12 @@
 package preflight.slack.signoff;
 
-import preflight.slack.text.Mrkdwn;
-
 import java.util.Optional;
 
 import preflight.approval.Decision;
 import preflight.approval.Eligibility;
 import preflight.approval.Outcome;
 import preflight.approval.RoleState;
+import preflight.slack.text.Mrkdwn;
 
 /** What the clicker alone is told when a sign-off click changed nothing. */
 final class SignoffReplies {

@@ -1,12 +1,12 @@
 package preflight.slack.text;
 
-import preflight.deployment.Actor;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import preflight.deployment.Actor;
 
 /**
  * People named in command text. With {@code should_escape: true} Slack sends a user picked from

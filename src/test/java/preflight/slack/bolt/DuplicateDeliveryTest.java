@@ -1,13 +1,5 @@
 package preflight.slack.bolt;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.FakeSlackApi;
-import preflight.testing.RawSlackRequests;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,6 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.RawSlackRequests;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /**
  * Fault suite: the same request twice changes state once. A byte-identical request with a

@@ -1,13 +1,5 @@
 package preflight.slack.bolt;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.AppProcess;
-import preflight.testing.FakeSlackApi;
-import preflight.testing.RawSlackRequests;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,6 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.AppProcess;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.RawSlackRequests;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /**
  * Fault suite: the bot token, the signing secret and the database password never appear in

@@ -1,7 +1,5 @@
 package preflight.slack.bolt;
 
-import preflight.slack.outbox.MessageSyncSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import preflight.slack.outbox.MessageSyncSettings;
 import preflight.system.MissingSetting;
 
 /** The environment variable names of the design's table bind to the settings records. */

@@ -1,15 +1,7 @@
 package preflight.slack.checklist;
 
-import preflight.testing.BlockKit;
-
-import static preflight.testing.BlockKit.json;
-
-import preflight.slack.release.ReleaseCardRenderer;
-import preflight.slack.outbox.RenderedMessage;
-import preflight.testing.SharedChecklists;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static preflight.testing.BlockKit.json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import preflight.checklist.Checklist;
 import preflight.checklist.ChecklistParser;
 import preflight.deployment.Actor;
+import preflight.deployment.ItemTick;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
-import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.slack.release.ReleaseCardRenderer;
+import preflight.testing.BlockKit;
+import preflight.testing.SharedChecklists;
+import preflight.testing.SlackLimits;
+import preflight.testing.Templates;
 
 /** Worst case: every item ticked by someone with a long name, for every real checklist. */
 public class ChecklistMessageRendererTest {
@@ -51,7 +49,7 @@ public class ChecklistMessageRendererTest {
     @ParameterizedTest
     @MethodSource("checklists")
     void everyPlannedMessageFitsEvenWithEveryItemTicked(Path file) throws Exception {
-        var checklist = new ChecklistParser().parse("t", Files.readString(file));
+        var checklist = Templates.parser().parse("t", Files.readString(file));
         var everythingTicked = ticked(checklist, checklist.items().size());
 
         var plans = ChecklistLayout.plan(checklist);
@@ -69,7 +67,7 @@ public class ChecklistMessageRendererTest {
     @ParameterizedTest
     @MethodSource("checklists")
     void messagesArePackedGreedily(Path file) throws Exception {
-        var checklist = new ChecklistParser().parse("t", Files.readString(file));
+        var checklist = Templates.parser().parse("t", Files.readString(file));
         var plans = ChecklistLayout.plan(checklist);
         var chunks = ChecklistLayout.chunks(checklist, 0, checklist.items().size());
 
@@ -87,7 +85,7 @@ public class ChecklistMessageRendererTest {
 
     @Test
     void theBlockIdChangesWithTheTickStateAndSaysWhatWasShown() {
-        var checklist = new ChecklistParser().parse("t", "# T\n## S\n- [ ] one\n- [ ] two\n- [ ] three\n");
+        var checklist = Templates.parser().parse("t", "# T\n## S\n- [ ] one\n- [ ] two\n- [ ] three\n");
 
         var before = renderer.render(deployment("v1"), checklist, 0, 3, Map.of());
         var after = renderer.render(deployment("v1"), checklist, 0, 3, ticked(checklist, 2));
@@ -103,7 +101,7 @@ public class ChecklistMessageRendererTest {
 
     @Test
     void templateTextCannotPingOrBreakFormatting() {
-        var checklist = new ChecklistParser().parse("t",
+        var checklist = Templates.parser().parse("t",
                 "# T\n## S <!here>\n- [ ] tell <!channel> & <@U123> about **it** and [docs](https://x.example/a?b=1&c=2)\n");
 
         var message = renderer.render(deployment("v1"), checklist, 0, 1, Map.of());
@@ -116,7 +114,7 @@ public class ChecklistMessageRendererTest {
     @Test
     void longItemsKeepTheirFullTextInTheSectionText() {
         String longText = "Verify that every replica of the primary database has caught up within five seconds of lag";
-        var checklist = new ChecklistParser().parse("t", "# T\n## S\n- [ ] " + longText + "\n");
+        var checklist = Templates.parser().parse("t", "# T\n## S\n- [ ] " + longText + "\n");
 
         var blocks = json(renderer.render(deployment("v1"), checklist, 0, 1, Map.of()));
 

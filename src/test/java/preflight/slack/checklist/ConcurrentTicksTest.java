@@ -1,11 +1,5 @@
 package preflight.slack.checklist;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,6 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.BlockKit;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /** Fault suite: fifty people tick fifty different items of one section at the same moment. */
 class ConcurrentTicksTest extends SlackAppFixture {

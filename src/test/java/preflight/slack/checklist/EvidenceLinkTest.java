@@ -15,13 +15,14 @@ import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
 import preflight.deployment.TickSource;
 import preflight.testing.BlockKit;
+import preflight.testing.Templates;
 
 /** A pipeline's evidence is a link on the item, inside Slack's 75 characters of option description. */
 class EvidenceLinkTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T14:02:00Z");
     private final ChecklistMessageRenderer renderer = new ChecklistMessageRenderer(null);
-    private final preflight.checklist.Checklist checklist = new ChecklistParser().parse("t", "# T\n## S\n- [ ] CI green {#ci}\n");
+    private final preflight.checklist.Checklist checklist = Templates.parser().parse("t", "# T\n## S\n- [ ] CI green {#ci}\n");
     private final Release release = new Release(1L, 0, "C1", "v1", "production", "t", "", "U0ALICE", "alice",
             ReleaseStatus.IN_PROGRESS, AT, AT);
 

@@ -1,11 +1,5 @@
 package preflight.slack.checklist;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.SharedChecklists;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -13,6 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import preflight.testing.BlockKit;
+import preflight.testing.SharedChecklists;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 /** Every message rendered for every real checklist stays within Slack's limits, all items included. */
 class SharedChecklistRenderingTest extends SlackAppFixture {

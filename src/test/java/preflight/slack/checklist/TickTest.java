@@ -1,21 +1,19 @@
 package preflight.slack.checklist;
 
-import preflight.testing.BlockKit;
-
-import static preflight.testing.BlockKit.selected;
-import static preflight.testing.BlockKit.descriptions;
-
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static preflight.testing.BlockKit.descriptions;
+import static preflight.testing.BlockKit.selected;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 public class TickTest extends SlackAppFixture {
 

@@ -1,14 +1,14 @@
 package preflight.slack.command;
 
-import preflight.testing.SlackAppFixture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+
+import preflight.testing.SlackAppFixture;
 
 /** Bad input gets an ephemeral explanation and changes nothing. */
 class BadCommandTest extends SlackAppFixture {

@@ -1,14 +1,5 @@
 package preflight.slack.command;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.FakeSlackApi;
-import preflight.testing.RawSlackRequests;
-import preflight.testing.SlackAppFixture;
-import preflight.slack.bolt.SlackEventsServlet;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -21,6 +12,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import preflight.slack.bolt.SlackEventsServlet;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.RawSlackRequests;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /**
  * Fault suite: bad input of every kind gets a clear answer or a 4xx — never a 500, never a

@@ -1,12 +1,11 @@
 package preflight.slack.command;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.SlackAppFixture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.BlockKit;
+import preflight.testing.SlackAppFixture;
 
 /** help, templates, status, list: answers only the asker sees, computed from the database. */
 class InformationCommandsTest extends SlackAppFixture {

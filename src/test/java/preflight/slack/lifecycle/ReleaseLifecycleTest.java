@@ -1,11 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,6 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 class ReleaseLifecycleTest extends SlackAppFixture {
 

@@ -1,8 +1,5 @@
 package preflight.slack.lifecycle;
 
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +9,9 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
 
 /**
  * Fault suite: the post-deploy reminder's first fire fails in the database (a check constraint

@@ -1,12 +1,5 @@
 package preflight.slack.outbox;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.AppProcess;
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,6 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import preflight.testing.AppProcess;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /**
  * Fault suite: Preflight is killed ({@code kill -9}) after a tick is stored and while the

@@ -1,10 +1,5 @@
 package preflight.slack.outbox;
 
-import preflight.testing.AppProcess;
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackMatchesDatabase;
-import preflight.testing.SlackRequests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,6 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.AppProcess;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackMatchesDatabase;
+import preflight.testing.SlackRequests;
 
 /**
  * Fault suite with Preflight as separate JVMs: a {@code kill -9} right after the ack of sign-off

@@ -1,10 +1,5 @@
 package preflight.slack.outbox;
 
-import preflight.testing.BlockKit;
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,6 +11,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
 
 /**
  * Fault suite: Slack fails for longer than the old give-up rule allowed (12 attempts, here with the

@@ -1,14 +1,14 @@
 package preflight.slack.outbox;
 
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
 
 /**
  * Fault suite: Slack posts a message but its answer comes after the client's read timeout

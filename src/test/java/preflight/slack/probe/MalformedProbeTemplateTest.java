@@ -1,16 +1,16 @@
 package preflight.slack.probe;
 
-import preflight.testing.SlackAppFixture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.SlackAppFixture;
 
 /** src/test/resources/templates/broken-probe.md has a tcp probe without a port (line 4). */
 class MalformedProbeTemplateTest extends SlackAppFixture {
 
     private static final String PROBLEM =
-            "line 4: probe 'database': tcp target 'db.internal' must be host:port with a port from 1 to 65535";
+            "line 4: probe 'database': target db.internal has no port; expected host:port";
 
     @Test
     void theCatalogueNamesTheFileTheLineAndTheProblem() {

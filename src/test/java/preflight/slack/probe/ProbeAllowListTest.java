@@ -1,15 +1,15 @@
 package preflight.slack.probe;
 
-import preflight.testing.ProbeTargets;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import preflight.testing.ProbeTargets;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 /**
  * PREFLIGHT_PROBE_ALLOWED_HOSTS refuses targets the admin did not allow, even in a template.

@@ -1,9 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,13 +15,16 @@ import preflight.checklist.Checklist;
 import preflight.checklist.ChecklistParser;
 import preflight.checklist.ProbeDefinition;
 import preflight.deployment.Actor;
+import preflight.deployment.ItemTick;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
-import preflight.deployment.ItemTick;
 import preflight.deployment.TickSource;
 import preflight.probe.ProbeResult.Outcome;
 import preflight.probe.ProbeRun;
 import preflight.probe.ProbeRunResult;
+import preflight.testing.BlockKit;
+import preflight.testing.SlackLimits;
+import preflight.testing.Templates;
 
 class ProbeRunMessageRendererTest {
 
@@ -106,7 +105,7 @@ class ProbeRunMessageRendererTest {
         for (int i = 0; i < items; i++) {
             markdown.append("- [ ] Item number ").append(i).append(" with a fairly long text that goes on and on\n");
         }
-        return new ChecklistParser().parse("t", markdown.toString());
+        return Templates.parser().parse("t", markdown.toString());
     }
 
     private static ProbeRun run(ProbeRun.Status status, int count, int passed, int failed, String only) {

@@ -1,12 +1,5 @@
 package preflight.slack.probe;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.FakeSlackApi;
-import preflight.testing.ProbeTargets;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -22,6 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import preflight.deployment.ReleaseService;
 import preflight.probe.ProbeRuns;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.ProbeTargets;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 /**
  * {@code /deploy probe} and "Run probes" end to end: signed requests into the running app, probes

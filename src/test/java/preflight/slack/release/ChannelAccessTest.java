@@ -1,14 +1,14 @@
 package preflight.slack.release;
 
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackMatchesDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackMatchesDatabase;
 
 /**
  * A release started in a private channel the bot has not been invited to: Slack refuses the

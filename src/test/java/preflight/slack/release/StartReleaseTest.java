@@ -1,20 +1,18 @@
 package preflight.slack.release;
 
-import preflight.testing.BlockKit;
-
-import static preflight.testing.BlockKit.optionValues;
-
-import preflight.slack.checklist.ChecklistLayout;
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SlackAppFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static preflight.testing.BlockKit.optionValues;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.slack.checklist.ChecklistLayout;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackAppFixture;
+import preflight.testing.SlackLimits;
 
 public class StartReleaseTest extends SlackAppFixture {
 

@@ -1,12 +1,12 @@
 package preflight.slack.signoff;
 
-import preflight.testing.SignoffFixture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.SignoffFixture;
 
 class ApproversSubcommandTest extends SignoffFixture {
 

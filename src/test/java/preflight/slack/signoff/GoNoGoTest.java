@@ -1,10 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.SignoffFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,6 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ShipGuard;
+import preflight.testing.BlockKit;
+import preflight.testing.SignoffFixture;
+import preflight.testing.SlackLimits;
 
 class GoNoGoTest extends SignoffFixture {
 

@@ -1,9 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.testing.SharedChecklists;
-import preflight.testing.SignoffFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import preflight.testing.SharedChecklists;
+import preflight.testing.SignoffFixture;
+import preflight.testing.SlackLimits;
 
 /**
  * Every sign-off shape of the real checklists reaches the release thread as buttons: a stakeholder

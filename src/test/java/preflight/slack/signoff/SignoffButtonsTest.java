@@ -1,9 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.testing.FakeSlackApi;
-import preflight.testing.SignoffFixture;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,6 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SignoffFixture;
+import preflight.testing.SlackLimits;
 
 class SignoffButtonsTest extends SignoffFixture {
 

@@ -1,11 +1,5 @@
 package preflight.slack.signoff;
 
-import preflight.testing.BlockKit;
-
-import preflight.testing.FakeSlackApi;
-import preflight.slack.outbox.RenderedMessage;
-import preflight.testing.SlackLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -27,6 +21,10 @@ import preflight.approval.Verdict;
 import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
+import preflight.slack.outbox.RenderedMessage;
+import preflight.testing.BlockKit;
+import preflight.testing.FakeSlackApi;
+import preflight.testing.SlackLimits;
 
 /** The sign-off message and card section stay within Slack's limits however many roles and words there are. */
 class SignoffMessageRendererTest {

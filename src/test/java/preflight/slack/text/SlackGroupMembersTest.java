@@ -22,8 +22,8 @@ import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListRespon
 
 import org.junit.jupiter.api.Test;
 
-import preflight.deployment.GroupMembers;
 import preflight.approval.ApprovalSettings;
+import preflight.deployment.GroupMembers;
 
 class SlackGroupMembersTest {
 
