@@ -29,10 +29,18 @@ public class AuditTrail {
                 .update();
     }
 
+    /**
+     * Chains the release's events written since the last seal (see {@link AuditChainSealer});
+     * whoever reads the chain seals first. @return how many events were sealed
+     */
+    public int seal(long releaseId) {
+        return jdbc.sql("SELECT seal_release_events(?)").param(releaseId).query(Integer.class).single();
+    }
+
     public List<AuditEvent> of(long releaseId) {
         return jdbc.sql("""
                         SELECT type, actor_id, actor_name, subject, detail, at
-                          FROM deployment_event WHERE deployment_id = ? ORDER BY seq""")
+                          FROM deployment_event WHERE deployment_id = ? ORDER BY seq NULLS LAST, id""")
                 .param(releaseId)
                 .query((rs, n) -> new AuditEvent(rs.getString("type"),
                         new Actor(rs.getString("actor_id"), rs.getString("actor_name")),

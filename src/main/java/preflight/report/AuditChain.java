@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.AuditTrail;
 import preflight.report.ReleaseReport.Chain;
 import preflight.report.ReleaseReport.Event;
 import preflight.report.ReleaseReport.Person;
@@ -28,17 +29,22 @@ class AuditChain {
 
     private final JdbcClient jdbc;
 
-    AuditChain(JdbcClient jdbc) {
+    private final AuditTrail audit;
+
+    AuditChain(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     record Stored(long releaseId, Event event, String prevHash) {
     }
 
+    /** The release's record as sealed now: events still unsealed are sealed first. */
     List<Stored> events(long releaseId) {
+        audit.seal(releaseId);
         return jdbc.sql("""
                         SELECT seq, at, type, actor_id, actor_name, subject, detail, prev_hash, hash
-                          FROM deployment_event WHERE deployment_id = ? ORDER BY seq""")
+                          FROM deployment_event WHERE deployment_id = ? AND hash IS NOT NULL ORDER BY seq""")
                 .param(releaseId)
                 .query((rs, n) -> new Stored(releaseId, new Event(rs.getInt("seq"), rs.getTimestamp("at").toInstant(),
                         rs.getString("type"), new Person(rs.getString("actor_id"), rs.getString("actor_name")),

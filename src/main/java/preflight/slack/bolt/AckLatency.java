@@ -1,6 +1,8 @@
 package preflight.slack.bolt;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 class AckLatency implements Middleware {
 
     private final MeterRegistry registry;
+    /** One timer per request kind, built once: registering looks the meter up by name and tags. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     AckLatency(MeterRegistry registry) {
         this.registry = registry;
@@ -31,10 +35,11 @@ class AckLatency implements Middleware {
         try {
             return chain.next(req);
         } finally {
-            sample.stop(Timer.builder("preflight.slack.ack")
-                    .tag("kind", req.getRequestType() == null ? "unknown" : req.getRequestType().name().toLowerCase(Locale.ROOT))
+            String kind = req.getRequestType() == null ? "unknown" : req.getRequestType().name().toLowerCase(Locale.ROOT);
+            sample.stop(timers.computeIfAbsent(kind, k -> Timer.builder("preflight.slack.ack")
+                    .tag("kind", k)
                     .publishPercentileHistogram()
-                    .register(registry));
+                    .register(registry)));
         }
     }
 }
