@@ -81,6 +81,49 @@ class ProcessFaultTest {
     }
 
     @Test
+    void lifecycleDecisionsAndAWithdrawalAckedJustBeforeAKillAreThereAfterTheRestart() {
+        AppProcess.dropSchema(SCHEMA);
+        var env = AppProcess.environment(SCHEMA, slack, "xoxb-process-test", SECRET);
+        var settings = new java.util.ArrayList<>(KILLED_SETTINGS);
+        settings.add("--preflight.admins=U0ROOT");
+        String channel = "C0KILLED2";
+        var jdbc = AppProcess.jdbc(SCHEMA);
+        try (var app = AppProcess.start("kill-lifecycle", env, settings).awaitReady(Duration.ofSeconds(90))) {
+            var requests = new SlackRequests(app.baseUrl(), SECRET, slack);
+            requests.command(channel, "U0ALICE", "alice", "start v1.0");
+            requests.command(channel, "U0ALICE", "alice", "start v2.0");
+            requests.command(channel, "U0ALICE", "alice", "start v3.0 signoff-test");
+            SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(30));
+            var signoffs = slack.messages(channel).stream()
+                    .filter(m -> m.text().contains("v3.0")
+                            && m.blocks().stream().anyMatch(b -> "so:head".equals(b.get("block_id"))))
+                    .findFirst().orElseThrow();
+            requests.clickButton(signoffs, "signoff_approve:0", "U0TECH", "tech");
+            SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(30));
+            var approved = slack.message(channel, signoffs.ts()).orElseThrow();
+
+            var acks = List.of(
+                    requests.command(channel, "U0ROOT", "root", "shipped v1.0 override hotfix"),
+                    requests.command(channel, "U0ALICE", "alice", "rollback v1.0 errors doubled"),
+                    requests.command(channel, "U0ALICE", "alice", "abort v2.0 wrong branch"),
+                    requests.clickButton(approved, "signoff_withdraw:0", "U0TECH", "tech"));
+            app.kill();
+            assertThat(acks).allSatisfy(ack -> assertThat(ack.status()).isEqualTo(200));
+        }
+
+        try (var app = AppProcess.start("kill-lifecycle-after", env, settings).awaitReady(Duration.ofSeconds(90))) {
+            assertThat(jdbc.sql("SELECT release || ':' || status || ':' || coalesce(close_reason, '') FROM deployment"
+                    + " ORDER BY release").query(String.class).list())
+                    .containsExactly("v1.0:ROLLED_BACK:errors doubled", "v2.0:ABORTED:wrong branch", "v3.0:IN_PROGRESS:");
+            assertThat(jdbc.sql("SELECT override_reason FROM deployment WHERE release = 'v1.0'").query(String.class).single())
+                    .isEqualTo("hotfix");
+            assertThat(jdbc.sql("SELECT count(*) FROM signoff_decision WHERE decision = 'APPROVED'").query(Integer.class).single())
+                    .as("the approval was withdrawn").isZero();
+            app.stop();
+        }
+    }
+
+    @Test
     void aStoppedInstanceHandsItsMessagesOverAtOnce() {
         AppProcess.dropSchema(SCHEMA);
         var env = AppProcess.environment(SCHEMA, slack, "xoxb-process-test", SECRET);
