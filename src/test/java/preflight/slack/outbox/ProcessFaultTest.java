@@ -81,7 +81,7 @@ class ProcessFaultTest {
     }
 
     @Test
-    void lifecycleDecisionsAndAWithdrawalAckedJustBeforeAKillAreThereAfterTheRestart() {
+    void lifecycleDecisionsAWithdrawalHealthyAndSnoozeAckedJustBeforeAKillAreThereAfterTheRestart() {
         AppProcess.dropSchema(SCHEMA);
         var env = AppProcess.environment(SCHEMA, slack, "xoxb-process-test", SECRET);
         var settings = new java.util.ArrayList<>(KILLED_SETTINGS);
@@ -99,14 +99,26 @@ class ProcessFaultTest {
                             && m.blocks().stream().anyMatch(b -> "so:head".equals(b.get("block_id"))))
                     .findFirst().orElseThrow();
             requests.clickButton(signoffs, "signoff_approve:0", "U0TECH", "tech");
+            // two monitored releases (window 2 s, on-call U0ONCALL): their reminders bring Healthy and Snooze
+            requests.command(channel, "U0ALICE", "alice", "start v4.0 monitored");
+            requests.command(channel, "U0ALICE", "alice", "start v5.0 monitored");
+            requests.command(channel, "U0ROOT", "root", "shipped v4.0 override watched");
+            requests.command(channel, "U0ROOT", "root", "shipped v5.0 override watched");
+            slack.awaitCall("chat.postMessage", call -> "U0ONCALL".equals(call.param("channel"))
+                    && call.param("text") != null && call.param("text").contains("v5.0"), Duration.ofSeconds(30));
             SlackMatchesDatabase.awaitNothingPending(jdbc, Duration.ofSeconds(30));
+            var dms = slack.messages("U0ONCALL");
+            var remindV4 = dms.stream().filter(m -> m.text().contains("v4.0")).findFirst().orElseThrow();
+            var remindV5 = dms.stream().filter(m -> m.text().contains("v5.0")).findFirst().orElseThrow();
             var approved = slack.message(channel, signoffs.ts()).orElseThrow();
 
             var acks = List.of(
                     requests.command(channel, "U0ROOT", "root", "shipped v1.0 override hotfix"),
                     requests.command(channel, "U0ALICE", "alice", "rollback v1.0 errors doubled"),
                     requests.command(channel, "U0ALICE", "alice", "abort v2.0 wrong branch"),
-                    requests.clickButton(approved, "signoff_withdraw:0", "U0TECH", "tech"));
+                    requests.clickButton(approved, "signoff_withdraw:0", "U0TECH", "tech"),
+                    requests.clickButton(remindV4, "release_complete", "U0ONCALL", "oncall"),
+                    requests.clickButton(remindV5, "monitoring_snooze", "U0ONCALL", "oncall"));
             app.kill();
             assertThat(acks).allSatisfy(ack -> assertThat(ack.status()).isEqualTo(200));
         }
@@ -114,7 +126,11 @@ class ProcessFaultTest {
         try (var app = AppProcess.start("kill-lifecycle-after", env, settings).awaitReady(Duration.ofSeconds(90))) {
             assertThat(jdbc.sql("SELECT release || ':' || status || ':' || coalesce(close_reason, '') FROM deployment"
                     + " ORDER BY release").query(String.class).list())
-                    .containsExactly("v1.0:ROLLED_BACK:errors doubled", "v2.0:ABORTED:wrong branch", "v3.0:IN_PROGRESS:");
+                    .containsExactly("v1.0:ROLLED_BACK:errors doubled", "v2.0:ABORTED:wrong branch", "v3.0:IN_PROGRESS:",
+                            "v4.0:COMPLETED:", "v5.0:SHIPPED:");
+            assertThat(jdbc.sql("SELECT count(*) FROM deployment_event e JOIN deployment d ON d.id = e.deployment_id"
+                    + " WHERE d.release = 'v5.0' AND e.type LIKE '%SNOOZE%'").query(Integer.class).single())
+                    .as("the snooze is recorded").isEqualTo(1);
             assertThat(jdbc.sql("SELECT override_reason FROM deployment WHERE release = 'v1.0'").query(String.class).single())
                     .isEqualTo("hotfix");
             assertThat(jdbc.sql("SELECT count(*) FROM signoff_decision WHERE decision = 'APPROVED'").query(Integer.class).single())
