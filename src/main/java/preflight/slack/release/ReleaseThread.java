@@ -17,6 +17,7 @@ import preflight.slack.checklist.ChecklistLayout;
 import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageSync;
 import preflight.slack.outbox.Outbox;
+import preflight.slack.signoff.SignoffMessageRenderer;
 
 /**
  * Keeps the outbox in step with the database: outbox are created or marked stale inside the
@@ -45,8 +46,8 @@ public class ReleaseThread {
         for (var plan : ChecklistLayout.plan(checklist)) {
             thread.add(new Outbox.NewMessage(MessageKind.CHECKLIST, seq++, plan.first(), plan.end()));
         }
-        if (!checklist.signoffRoles().isEmpty()) {
-            thread.add(new Outbox.NewMessage(MessageKind.SIGNOFF, seq, 0, 0));
+        for (int[] roles : SignoffMessageRenderer.plan(checklist.signoffRoles().size())) {
+            thread.add(new Outbox.NewMessage(MessageKind.SIGNOFF, seq++, roles[0], roles[1]));
         }
         outbox.create(event.releaseId(), event.channelId(), thread);
     }

@@ -46,7 +46,7 @@ public class SignoffMessageRenderer implements MessageRenderer {
     /** 1 header block + 2 per role (text, buttons) stays within Slack's 50 blocks per message. */
     static final int MAX_ROLES_WITH_BUTTONS = 24;
     /** 1 header block + 1 per role (text with a menu beside it) + 1 closing line. */
-    static final int MAX_ROLES = 48;
+    public static final int MAX_ROLES = 48;
     private static final int TEXT_BUDGET = 10_000;
 
     private final SignoffService signoffs;
@@ -62,32 +62,57 @@ public class SignoffMessageRenderer implements MessageRenderer {
         return MessageKind.SIGNOFF;
     }
 
+    /** A message shows the roles [firstItem, endItem) of its row; a row of an older release (0, 0) shows them all. */
     @Override
     public RenderedMessage render(OutboxMessage message) {
-        return render(releases.find(message.releaseId()).orElseThrow());
+        var release = releases.find(message.releaseId()).orElseThrow();
+        var roles = signoffs.roles(release);
+        int end = message.endItem() == 0 ? roles.size() : Math.min(message.endItem(), roles.size());
+        return render(release, roles, Math.min(message.firstItem(), end), end);
     }
 
     public static String actionId(String action, int roleIndex) {
         return action + ":" + roleIndex;
     }
 
+    /** The role ranges of a release's sign-off messages: as many messages as its roles need. */
+    public static List<int[]> plan(int roles) {
+        var ranges = new ArrayList<int[]>();
+        for (int first = 0; first < roles; first += MAX_ROLES) {
+            ranges.add(new int[] {first, Math.min(roles, first + MAX_ROLES)});
+        }
+        return ranges;
+    }
+
+    /** The first message of the release's sign-offs, as it stands. */
     public RenderedMessage render(Release deployment) {
         return render(deployment, signoffs.roles(deployment));
     }
 
-    /** Also used by the lint preview, which has roles but no database. */
+    /** Also used by the lint preview, which has roles but no database: the first message. */
     public static RenderedMessage render(Release deployment, List<RoleState> roles) {
+        return render(deployment, roles, 0, roles.size());
+    }
+
+    static RenderedMessage render(Release deployment, List<RoleState> roles, int first, int end) {
         boolean open = deployment.status() == ReleaseStatus.IN_PROGRESS;
         String release = Mrkdwn.escape(deployment.version());
         var blocks = new ArrayList<LayoutBlock>();
-        String head = "*Sign-offs* for release *" + release + "*\n" + (open
-                ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."
-                : "Sign-offs are closed: the release is " + deployment.status().label() + ".");
-        blocks.add(section(s -> s.blockId("so:head").text(markdownText(head))));
-        boolean compact = roles.size() > MAX_ROLES_WITH_BUTTONS;
-        int shown = Math.min(roles.size(), MAX_ROLES);
+        if (first == 0) {
+            String head = "*Sign-offs* for release *" + release + "*\n" + (open
+                    ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."
+                    : "Sign-offs are closed: the release is " + deployment.status().label() + ".");
+            blocks.add(section(s -> s.blockId("so:head").text(markdownText(head))));
+        } else {
+            String head = "*Sign-offs* for release *" + release + "*, continued: roles " + (first + 1) + "–" + end
+                    + " of " + roles.size();
+            blocks.add(section(s -> s.blockId("so:cont:" + first).text(markdownText(head))));
+        }
+        var mine = roles.subList(first, end);
+        boolean compact = mine.size() > MAX_ROLES_WITH_BUTTONS;
+        int shown = Math.min(mine.size(), MAX_ROLES);
         int perRole = Math.min(1500, TEXT_BUDGET / Math.max(1, shown));
-        for (RoleState role : roles.subList(0, shown)) {
+        for (RoleState role : mine.subList(0, shown)) {
             String text = Mrkdwn.truncate(SignoffFormat.icon(role) + " *" + SignoffFormat.roleName(role) + "*"
                     + (role.description().isBlank() ? "" : " · _" + Mrkdwn.escape(Mrkdwn.truncate(role.description(), 100)) + "_")
                     + "\n" + SignoffFormat.state(role, 500), perRole);
@@ -104,12 +129,14 @@ public class SignoffMessageRenderer implements MessageRenderer {
                 }
             }
         }
-        if (shown < roles.size()) {
+        if (shown < mine.size()) {
             blocks.add(context(c -> c.blockId("so:more").elements(List.of(markdownText("…and "
-                    + (roles.size() - shown) + " more roles: see the release card for all of them.")))));
+                    + (mine.size() - shown) + " more roles: see the release card for all of them.")))));
         }
         long approved = roles.stream().filter(RoleState::approved).count();
-        String text = "Sign-offs for release " + release + ": " + approved + " of " + roles.size() + " roles approved";
+        String text = first == 0
+                ? "Sign-offs for release " + release + ": " + approved + " of " + roles.size() + " roles approved"
+                : "Sign-offs for release " + release + ", roles " + (first + 1) + "–" + end;
         return new RenderedMessage(text, blocks);
     }
 

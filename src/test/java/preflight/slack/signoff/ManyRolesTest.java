@@ -33,4 +33,26 @@ class ManyRolesTest extends SignoffFixture {
         assertThat(awaitEphemeral("You started this release")).contains("*Approver 01*");
         assertThat(decisions()).hasSize(1);
     }
+
+    @Test
+    void sixtyRolesAreSplitOverTwoMessagesAndTheLastRoleIsSignedFromTheSecond() {
+        start("v9.1", "sixty-signoffs");
+        await(() -> slack.messages(channel).stream().filter(m -> m.text().startsWith("Sign-offs for release")).count() == 2,
+                "two sign-off messages");
+        var messages = slack.messages(channel).stream().filter(m -> m.text().startsWith("Sign-offs for release")).toList();
+        var second = messages.get(1);
+        assertThat(second.text()).contains("roles 49–60");
+        var approveButtons = second.blocks().stream().flatMap(block -> FakeSlackApi.interactiveElements(block).stream())
+                .filter(element -> String.valueOf(element.get("action_id")).startsWith(SignoffMessageRenderer.APPROVE + ":"))
+                .toList();
+        assertThat(approveButtons).as("the twelve roles 49–60, with buttons again").hasSize(12);
+        messages.forEach(SlackLimits::assertWithinLimits);
+
+        requests.clickButton(second, SignoffMessageRenderer.actionId(SignoffMessageRenderer.APPROVE, 59), "U0BOB", "bob");
+
+        await(() -> decisions().equals(List.of("Approver 60:APPROVED:U0BOB")), "the sixtieth role approved");
+        await(() -> slack.message(channel, second.ts()).orElseThrow().blocks().toString().contains("approved by <@U0BOB>"),
+                "the second message shows it");
+        SlackLimits.assertWithinLimits(card());
+    }
 }
