@@ -2,8 +2,9 @@ package preflight.slack.home;
 
 import java.util.ArrayList;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.approval.Approver;
@@ -42,7 +43,13 @@ class HomeStaleMarker {
         this.signoffs = signoffs;
     }
 
-    @EventListener
+    /**
+     * After the change committed, in a transaction of its own: a start or a decision must not hold
+     * its locks (a channel's start lock, the release row) while Home's audience is worked out. A
+     * crash in between only leaves a Home to be refreshed when its owner next opens it.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(ReleaseEvent event) {
         if (!shown(event)) {
             return;
@@ -54,13 +61,7 @@ class HomeStaleMarker {
         named.addAll(lifecycle.oncall(release));
         signoffs.roles(release).forEach(role -> role.approvers().stream().map(Approver::id).forEach(named::add));
         queue.markStale(named, release.channelId());
-    }
-
-    @TransactionalEventListener
-    void afterCommit(ReleaseEvent event) {
-        if (shown(event)) {
-            publisher.wakeUp();
-        }
+        publisher.wakeUp();
     }
 
     private static boolean shown(ReleaseEvent event) {
