@@ -1,10 +1,10 @@
 package preflight.slack.home;
 
 import java.util.ArrayList;
+import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.approval.Approver;
@@ -32,9 +32,11 @@ class HomeStaleMarker {
     private final ReleaseLifecycle lifecycle;
     private final ChannelPeople people;
     private final SignoffService signoffs;
+    private final Executor slackWork;
 
     HomeStaleMarker(HomeQueue queue, HomePublisher publisher, ReleaseService releases, ReleaseLifecycle lifecycle,
-                    ChannelPeople people, SignoffService signoffs) {
+                    ChannelPeople people, SignoffService signoffs, @Qualifier("slackWork") Executor slackWork) {
+        this.slackWork = slackWork;
         this.queue = queue;
         this.publisher = publisher;
         this.releases = releases;
@@ -44,16 +46,19 @@ class HomeStaleMarker {
     }
 
     /**
-     * After the change committed, in a transaction of its own: a start or a decision must not hold
-     * its locks (a channel's start lock, the release row) while Home's audience is worked out. A
-     * crash in between only leaves a Home to be refreshed when its owner next opens it.
+     * After the change committed, off the request thread: a start or a decision must not hold its
+     * locks (a channel's start lock, the release row) or a second pooled connection while Home's
+     * audience is worked out. A crash in between only leaves a Home to be refreshed when its owner
+     * next opens it.
      */
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(ReleaseEvent event) {
-        if (!shown(event)) {
-            return;
+        if (shown(event)) {
+            slackWork.execute(() -> markStale(event));
         }
+    }
+
+    private void markStale(ReleaseEvent event) {
         var release = releases.find(event.releaseId()).orElseThrow();
         var named = new ArrayList<String>();
         named.add(release.startedBy());
