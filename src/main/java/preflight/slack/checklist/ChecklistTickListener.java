@@ -73,7 +73,7 @@ class ChecklistTickListener implements SlackListener {
         }
         var items = deployment.checklist().items();
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         try {
             for (int i = shown.first(); i < Math.min(shown.end(), items.size()); i++) {
                 String itemId = items.get(i).id();

@@ -41,7 +41,7 @@ class HomeApproveListener implements SlackListener {
         var payload = request.getPayload();
         var click = HomeClick.of(payload.getActions().getFirst().getActionId());
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         buttons.approve(click.releaseId(), click.roleIndex(), actor, text -> replies.tell(user.getId(), text));
         return context.ack();
     }

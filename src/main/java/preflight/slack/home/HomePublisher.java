@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.GroupMembers;
+import preflight.slack.text.SlackIds;
 import preflight.system.PollingWorker;
 
 /**
@@ -54,7 +55,7 @@ class HomePublisher extends PollingWorker {
                 queue.later(stale, Duration.between(Instant.now(), pausedUntil));
                 continue;
             }
-            if (stale.memberId().startsWith("S")) {
+            if (SlackIds.isGroup(stale.memberId())) {
                 groups.of(stale.memberId()).ifPresentOrElse(
                         members -> queue.replaceGroup(stale, new HashSet<>(members)),
                         () -> queue.later(stale, Duration.ofMinutes(1)));

@@ -44,7 +44,7 @@ class HomeRejectListener implements SlackListener {
         var payload = request.getPayload();
         var click = HomeClick.of(payload.getActions().getFirst().getActionId());
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         var release = releases.find(click.releaseId());
         if (release.isEmpty()) {
             return context.ack();

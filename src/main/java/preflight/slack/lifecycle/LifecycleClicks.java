@@ -70,7 +70,7 @@ class LifecycleClicks {
 
     static Actor actor(BlockActionPayload payload) {
         var user = payload.getUser();
-        return SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        return SlackUsers.actor(user);
     }
 
     /** Runs the change; a refusal becomes an ephemeral answer to the clicker and changes nothing. */

@@ -55,7 +55,7 @@ class ReasonSubmissionListener implements SlackListener {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, "This form has expired; nothing was changed."));
         }
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         try {
             switch (view.getCallbackId()) {
                 case ABORT -> lifecycle.abort(releaseId, actor, reason);

@@ -50,7 +50,7 @@ class RunProbesListener implements SlackListener {
             return context.ack();
         }
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         var launch = launcher.launch(deployment, null, actor);
         if (!launch.started()) {
             replies.ephemeral(context, launch.reply());

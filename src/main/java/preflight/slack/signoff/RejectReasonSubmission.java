@@ -62,7 +62,7 @@ class RejectReasonSubmission implements SlackListener {
             log.warn("Reject submission without a known target: {}", view.getPrivateMetadata());
             return context.ack();
         }
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         DecidedBeforeAck.decide(slackWork, "Rejecting role " + target.roleIndex() + " of release " + target.releaseId(),
                 () -> signoffs.reject(target.releaseId(), target.roleIndex(), actor, reason),
                 answer -> slackWork.execute(() -> tell(target.channelId(), actor.id(), answer)));

@@ -28,7 +28,7 @@ record SignoffClick(long releaseId, int roleIndex, Actor actor, String channelId
         String actionId = action.getActionId();
         int roleIndex = Integer.parseInt(actionId.substring(actionId.lastIndexOf(':') + 1));
         var user = payload.getUser();
-        var actor = SlackUsers.actor(user.getId(), user.getName(), user.getUsername());
+        var actor = SlackUsers.actor(user);
         return outbox.deploymentOf(channel, ts).map(id -> new SignoffClick(id, roleIndex, actor, channel));
     }
 }

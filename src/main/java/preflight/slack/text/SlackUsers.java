@@ -1,6 +1,8 @@
 package preflight.slack.text;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 
 import preflight.deployment.Actor;
 
@@ -14,7 +16,15 @@ public final class SlackUsers {
         return actor(command.getUserId(), null, command.getUserName());
     }
 
-    public static Actor actor(String id, String name, String username) {
+    public static Actor actor(BlockActionPayload.User user) {
+        return actor(user.getId(), user.getName(), user.getUsername());
+    }
+
+    public static Actor actor(ViewSubmissionPayload.User user) {
+        return actor(user.getId(), user.getName(), user.getUsername());
+    }
+
+    private static Actor actor(String id, String name, String username) {
         return new Actor(id, name != null ? name : username != null ? username : id);
     }
 }
