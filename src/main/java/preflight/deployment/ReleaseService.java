@@ -60,12 +60,6 @@ public class ReleaseService {
                         .ifPresent(existing -> {
                             throw new ReleaseAlreadyActive(existing);
                         });
-                // Starts in one channel queue here, so two at once cannot both take the last place.
-                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("release-start:" + command.channelId())
-                        .query((rs, n) -> 1).single();
-                if (deployments.countActiveInChannel(command.channelId()) >= access.maxActiveReleases()) {
-                    throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
-                }
                 var now = clock.instant();
                 var deployment = deployments.save(Release.start(command, template, now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
@@ -73,6 +67,13 @@ public class ReleaseService {
                                 + (template.commit() == null ? "" : " @ " + template.commit())
                                 + ", environment " + command.environment(), now);
                 events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
+                // Last, so starts in one channel queue only for their commit: two at once cannot both
+                // take the last place, and the count sees this release as one of the active.
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("release-start:" + command.channelId())
+                        .query((rs, n) -> 1).single();
+                if (deployments.countActiveInChannel(command.channelId()) > access.maxActiveReleases()) {
+                    throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
+                }
                 return deployment;
             });
         } catch (DuplicateKeyException raced) {

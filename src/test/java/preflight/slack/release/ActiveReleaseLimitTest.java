@@ -27,6 +27,28 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
                 .as("the limit is per channel").isEqualTo(1);
     }
 
+    @Test
+    void startsArrivingTogetherForTheLastPlaceLetExactlyOneThrough() throws Exception {
+        for (int i = 1; i <= 18; i++) {
+            requests.command(channel, "U0MALLORY", "mallory", "start v" + i + " signoff-test");
+        }
+        assertThat(activeReleases()).isEqualTo(18);
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            var starts = java.util.stream.IntStream.rangeClosed(1, 6)
+                    .mapToObj(i -> pool.submit(() -> requests.command(channel, "U0MALLORY", "mallory",
+                            "start race" + i + " signoff-test").status()))
+                    .toList();
+            for (var start : starts) {
+                assertThat(start.get()).isEqualTo(200);
+            }
+        }
+
+        assertThat(activeReleases()).as("two places were left for six starts").isEqualTo(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release LIKE 'race%'").query(Integer.class).single())
+                .as("a refused start leaves no row behind").isEqualTo(2);
+    }
+
     private int activeReleases() {
         return jdbc.sql("SELECT count(*) FROM deployment WHERE channel_id = ? AND status IN ('IN_PROGRESS', 'SHIPPED')")
                 .param(channel).query(Integer.class).single();
