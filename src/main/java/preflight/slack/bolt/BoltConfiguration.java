@@ -8,14 +8,18 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 @Configuration(proxyBeanMethods = false)
 class BoltConfiguration {
+
+    private static final String SLACK_EVENTS = "/slack/events";
 
     @Bean
     Slack slack(SlackSettings settings, MeterRegistry registry) {
@@ -44,18 +48,27 @@ class BoltConfiguration {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
+                // SlackEventsServlet checks every signature and timestamp before Bolt sees the request
+                .requestVerificationEnabled(false)
                 .build();
         var app = new App(config);
-        app.use(replayGuard); // after Bolt's own middleware: only signed, fresh requests reach it
+        app.use(replayGuard); // only signed, fresh requests reach Bolt (SlackEventsServlet)
         app.use(ackLatency);
         listeners.forEach(listener -> listener.register(app));
         return app;
     }
 
+    /** Slack's requests are timed once, by kind, by {@link AckLatency}: not again as {@code http.server.requests}. */
+    @Bean
+    ObservationPredicate slackRequestsTimedOnce() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && SLACK_EVENTS.equals(server.getCarrier().getRequestURI()));
+    }
+
     @Bean
     @ConditionalOnExpression("'${slack.app-token:}'.isBlank()")
     ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings, java.time.Clock clock) {
-        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret(), clock), "/slack/events");
+        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret(), clock), SLACK_EVENTS);
     }
 
     @Bean

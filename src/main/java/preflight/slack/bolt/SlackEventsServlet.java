@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * parses a request before it checks the signature and answers 500 for anything it cannot
  * parse; here an oversized body is refused with 413 before it is read whole, an unsigned or
  * stale request gets 401 before anything is parsed (or logged), and a signed request that is
- * not a well-formed Slack payload gets 400. What remains goes through Bolt unchanged,
- * signature check included; only clicks are parsed into Bolt's request by
+ * not a well-formed Slack payload gets 400. What remains goes through Bolt, whose own
+ * signature check is off (this one is stricter, and one is enough); only clicks are parsed into Bolt's request by
  * {@link BlockActionRequests}, with a shared Gson instead of Bolt's new one per request.
  */
 public class SlackEventsServlet extends HttpServlet {
@@ -46,14 +46,14 @@ public class SlackEventsServlet extends HttpServlet {
 
     private final App app;
     private final Clock clock;
-    private final SlackSignature.Verifier signatures;
+    private final RequestSignatures signatures;
     private final SlackAppServletAdapter adapter;
     private final BlockActionRequests clicks;
 
     SlackEventsServlet(App app, String signingSecret, Clock clock) {
         this.app = app;
         this.clock = clock;
-        this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
+        this.signatures = new RequestSignatures(signingSecret);
         this.clicks = new BlockActionRequests(app.config());
         this.adapter = new SlackAppServletAdapter(app.config()) {
             @Override

@@ -1,6 +1,7 @@
 package preflight.slack.command;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.JsonOps;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,15 @@ class DeployCommandListener implements SlackListener {
     private static final int MAX_TEXT = 1000;
 
     private final Map<String, DeploySubcommand> subcommands = new LinkedHashMap<>();
+    private final String usage;
+    /** The answer to the most frequent command, serialised once. */
+    private final String helpJson;
 
     DeployCommandListener(List<DeploySubcommand> subcommands) {
         subcommands.forEach(subcommand -> this.subcommands.put(subcommand.name(), subcommand));
+        this.usage = usage(this.subcommands.values());
+        this.helpJson = JsonOps.toJsonString(SlashCommandResponse.builder()
+                .text("Preflight runs your release checklist in a Slack thread. " + usage).build());
     }
 
     @Override
@@ -49,7 +57,8 @@ class DeployCommandListener implements SlackListener {
             return context.ack(usage());
         }
         if (words.getFirst().equalsIgnoreCase("help")) {
-            return context.ack("Preflight runs your release checklist in a Slack thread. " + usage());
+            return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                    .body(helpJson).build();
         }
         var subcommand = subcommands.get(words.getFirst().toLowerCase());
         if (subcommand == null) {
@@ -71,8 +80,12 @@ class DeployCommandListener implements SlackListener {
     }
 
     String usage() {
+        return usage;
+    }
+
+    private static String usage(Collection<DeploySubcommand> subcommands) {
         var usage = new StringBuilder("Usage:");
-        subcommands.values().forEach(s -> usage.append("\n• `").append(COMMAND).append(' ').append(s.usage()));
+        subcommands.forEach(s -> usage.append("\n• `").append(COMMAND).append(' ').append(s.usage()));
         usage.append("\n• `").append(COMMAND).append(" help` — this help");
         return usage.toString();
     }

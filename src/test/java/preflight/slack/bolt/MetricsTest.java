@@ -50,6 +50,10 @@ class MetricsTest extends SlackAppFixture {
                 .isGreaterThan(value(before, "preflight_reminders_sent_total{kind=\"final\"}"));
         assertThat(after).contains("preflight_outbox_backlog ", "preflight_outbox_oldest_pending_age_seconds ");
         assertThat(after).doesNotContain("xoxb-", SIGNING_SECRET);
+        assertThat(after.lines().filter(line -> line.startsWith("http_server_requests_seconds_count")))
+                .as("Slack's requests are timed once, as preflight_slack_ack, not again as http_server_requests")
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("method=\"POST\""));
     }
 
     @Test
