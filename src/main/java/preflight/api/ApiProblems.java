@@ -1,7 +1,5 @@
 package preflight.api;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,11 +46,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ShipBlocked.class)
     ResponseEntity<ProblemDetail> blocked(ShipBlocked e) {
+        var missing = MissingWords.all(e.missing());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The verdict is NO-GO: " + String.join(", ", e.missing())
+                "The verdict is NO-GO: " + String.join(", ", missing)
                         + ". Ship anyway only with {\"override\": \"<reason>\"}.");
         problem.setTitle("NO-GO");
-        problem.setProperty("missing", List.copyOf(e.missing()));
+        problem.setProperty("missing", missing);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

@@ -27,6 +27,7 @@ import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseStatus;
 import preflight.report.ReleaseHistory;
 import preflight.slack.text.DurationText;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.ThreadLinks;
 
@@ -121,7 +122,7 @@ class HomeRenderer {
             if (release.status() == ReleaseStatus.IN_PROGRESS) {
                 var verdict = signoffs.verdict(release);
                 ownText.append(" · ").append(verdict.go() ? "*GO*" : "*NO-GO*: "
-                        + Mrkdwn.escape(Mrkdwn.truncate(String.join(", ", verdict.missing()), 150)));
+                        + Mrkdwn.escape(Mrkdwn.truncate(MissingWords.joined(verdict.missing(), ", "), 150)));
             }
         }
         if (own.size() > MAX_OWN) {
