@@ -65,7 +65,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         };
         String detail = switch (e.refusal()) {
             case Refusal.WrongState(var release, var step) -> "Release " + release.version() + " is "
-                    + release.status().name().toLowerCase(java.util.Locale.ROOT) + ", so it cannot "
+                    + StatusWords.named(release.status()) + ", so it cannot "
                     + step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " now.";
             case Refusal.TooManyActive(var channel, int limit) -> "The channel already has " + limit
                     + " active releases; ship, complete or abort one first.";
