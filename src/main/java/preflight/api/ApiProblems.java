@@ -1,7 +1,5 @@
 package preflight.api;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,11 +46,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ShipBlocked.class)
     ResponseEntity<ProblemDetail> blocked(ShipBlocked e) {
+        var missing = MissingWords.all(e.missing());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The verdict is NO-GO: " + String.join(", ", e.missing())
+                "The verdict is NO-GO: " + String.join(", ", missing)
                         + ". Ship anyway only with {\"override\": \"<reason>\"}.");
         problem.setTitle("NO-GO");
-        problem.setProperty("missing", List.copyOf(e.missing()));
+        problem.setProperty("missing", missing);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
@@ -66,7 +65,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         };
         String detail = switch (e.refusal()) {
             case Refusal.WrongState(var release, var step) -> "Release " + release.version() + " is "
-                    + release.status().name().toLowerCase(java.util.Locale.ROOT) + ", so it cannot "
+                    + StatusWords.named(release.status()) + ", so it cannot "
                     + step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " now.";
             case Refusal.TooManyActive(var channel, int limit) -> "The channel already has " + limit
                     + " active releases; ship, complete or abort one first.";

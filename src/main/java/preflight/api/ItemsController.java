@@ -64,7 +64,7 @@ class ItemsController {
                     + "`; GET the release for its item ids.");
         }
         if (!tickable.status().active()) {
-            throw ApiException.conflict("Release " + release.version() + " is " + tickable.status().label()
+            throw ApiException.conflict("Release " + release.version() + " is " + StatusWords.of(tickable.status())
                     + "; its checklist can no longer change.");
         }
         releases.setTicked(tickable, itemId, body.ticked(), caller.actor(), body.ticked() ? evidence : null,

@@ -58,7 +58,7 @@ class ProbeRunsController {
                     + " defines no probes.");
             case ProbeRuns.UnknownProbe unknown -> throw ApiException.badRequest("Unknown probe " + unknown.probeId());
             case ProbeRuns.NotActive inactive -> throw ApiException.conflict("Release " + release.version() + " is "
-                    + inactive.status().label() + "; its probes can no longer run.");
+                    + StatusWords.of(inactive.status()) + "; its probes can no longer run.");
         };
     }
 }

@@ -40,7 +40,7 @@ class ReleaseDocuments {
         }).toList();
         var roles = signoffs.roles(release).stream().map(ReleaseDocuments::signoff).toList();
         return new ReleaseDocument(release.version(), release.environment(), release.templateName(), release.status(),
-                new ReleaseDocument.VerdictDocument(verdict.go(), verdict.missing()), release.startedBy(),
+                new ReleaseDocument.VerdictDocument(verdict.go(), MissingWords.all(verdict.missing())), release.startedBy(),
                 release.startedAt(), release.shippedAt(), release.closedAt(), release.closeReason(),
                 release.overrideReason(), items, roles, runs(release.id()), permalinks.of(release).orElse(null));
     }
@@ -48,7 +48,7 @@ class ReleaseDocuments {
     VerdictAnswer verdict(Release release) {
         var verdict = signoffs.verdict(release);
         return new VerdictAnswer(release.version(), release.environment(), release.status(), verdict.go(),
-                verdict.missing());
+                MissingWords.all(verdict.missing()));
     }
 
     private static ReleaseDocument.SignoffDocument signoff(RoleState role) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.Missing;
 import preflight.deployment.Release;
 import preflight.deployment.ShipGuard;
 
@@ -18,7 +19,7 @@ class SignoffShipGuard implements ShipGuard {
     }
 
     @Override
-    public List<String> missing(Release deployment) {
+    public List<Missing> missing(Release deployment) {
         return signoffs.verdict(deployment).missing();
     }
 }

@@ -42,8 +42,8 @@ public class ReleaseLifecycle {
     }
 
     /** What still stands between the release and GO, from every guard. */
-    public List<String> missingToShip(Release deployment) {
-        var missing = new ArrayList<String>();
+    public List<Missing> missingToShip(Release deployment) {
+        var missing = new ArrayList<Missing>();
         guards.forEach(guard -> missing.addAll(guard.missing(deployment)));
         return missing;
     }
@@ -74,7 +74,7 @@ public class ReleaseLifecycle {
         deployment.ship(override, actor, now);
         deployment = deployments.save(deployment);
         audit.record(releaseId, override == null ? "SHIPPED" : "SHIPPED_WITH_OVERRIDE", actor,
-                deployment.version(), override == null ? null : override + " (missing: " + String.join(", ", missing) + ")",
+                deployment.version(), override == null ? null : override + " (missing: " + recorded(missing) + ")",
                 now);
         events.publishEvent(new ReleaseShipped(releaseId, actor, now, override));
         return deployment;
@@ -172,6 +172,20 @@ public class ReleaseLifecycle {
 
     private void lockForUpdate(long releaseId) {
         jdbc.sql("SELECT id FROM deployment WHERE id = ? FOR UPDATE").param(releaseId).query(Long.class).single();
+    }
+
+    /**
+     * What was overridden, in the words the audit trail has always stored: a record, not a view —
+     * the report quotes it as recorded, so it is not re-worded when Slack's or the API's words change.
+     */
+    private static String recorded(List<Missing> missing) {
+        return String.join(", ", missing.stream().map(m -> switch (m) {
+            case Missing.UntickedItems(int count) -> count + (count == 1 ? " item unticked" : " items unticked");
+            case Missing.RoleRejected(var role) -> role + " rejected";
+            case Missing.RoleNotSigned(var role) -> role + " not signed";
+            case Missing.ProbesFailed() -> "probes failed";
+            case Missing.ProbesNotRun() -> "probes not run";
+        }).toList());
     }
 
     private static String requireReason(String reason) {

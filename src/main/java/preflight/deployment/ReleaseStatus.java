@@ -1,21 +1,12 @@
 package preflight.deployment;
 
+/** Where a release is in its lifecycle; each edge words it (Slack, the API, the report). */
 public enum ReleaseStatus {
-    IN_PROGRESS("in progress"),
-    SHIPPED("shipped — monitoring"),
-    COMPLETED("completed"),
-    ABORTED("aborted"),
-    ROLLED_BACK("rolled back");
-
-    private final String label;
-
-    ReleaseStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    IN_PROGRESS,
+    SHIPPED,
+    COMPLETED,
+    ABORTED,
+    ROLLED_BACK;
 
     public boolean active() {
         return this == IN_PROGRESS || this == SHIPPED;

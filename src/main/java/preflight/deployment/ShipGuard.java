@@ -9,5 +9,5 @@ import java.util.List;
 public interface ShipGuard {
 
     /** What is still missing before this release may ship; empty when this guard is satisfied. */
-    List<String> missing(Release deployment);
+    List<Missing> missing(Release deployment);
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import preflight.deployment.Actor;
+import preflight.deployment.Missing;
 import preflight.deployment.Progress;
 
 class VerdictTest {
@@ -30,15 +31,32 @@ class VerdictTest {
                 List.of(approved("Tech Lead"), waiting("QA Lead"), rejected("DevOps")), true, Optional.empty());
 
         assertThat(verdict.go()).isFalse();
-        assertThat(verdict.missing()).containsExactly("12 items unticked", "QA Lead not signed", "DevOps rejected",
-                "probes not run");
+        assertThat(verdict.missing()).containsExactly(new Missing.UntickedItems(12),
+                new Missing.RoleNotSigned("QA Lead"), new Missing.RoleRejected("DevOps"), new Missing.ProbesNotRun());
     }
 
     @Test
     void aFailedProbeRunIsMissing() {
         var verdict = Verdict.of(new Progress(1, 2), List.of(), true, Optional.of(false));
 
-        assertThat(verdict.missing()).containsExactly("1 item unticked", "probes failed");
+        assertThat(verdict.missing()).containsExactly(new Missing.UntickedItems(1), new Missing.ProbesFailed());
+    }
+
+    @Test
+    void rolesAreListedInTheTemplatesOrderWhateverTheirState() {
+        var verdict = Verdict.of(new Progress(2, 2),
+                List.of(rejected("Tech Lead"), waiting("QA Lead"), approved("DevOps"), rejected("Product Owner")),
+                false, Optional.empty());
+
+        assertThat(verdict.missing()).containsExactly(new Missing.RoleRejected("Tech Lead"),
+                new Missing.RoleNotSigned("QA Lead"), new Missing.RoleRejected("Product Owner"));
+    }
+
+    @Test
+    void aPassedProbeRunIsNotMissing() {
+        var verdict = Verdict.of(new Progress(1, 2), List.of(waiting("QA Lead")), true, Optional.of(true));
+
+        assertThat(verdict.missing()).containsExactly(new Missing.UntickedItems(1), new Missing.RoleNotSigned("QA Lead"));
     }
 
     @Test

@@ -75,18 +75,18 @@ class ReleaseLifecycleRulesTest {
 
     @Test
     void aNoGoReleaseDoesNotShipWithoutAnOverride() {
-        given(guard.missing(release)).willReturn(List.of("QA Lead not signed"));
+        given(guard.missing(release)).willReturn(List.of(new Missing.RoleNotSigned("QA Lead")));
 
         assertThatThrownBy(() -> lifecycle.ship(7L, STARTER, null))
                 .isInstanceOfSatisfying(ShipBlocked.class, blocked -> assertThat(blocked.missing())
-                        .containsExactly("QA Lead not signed"));
+                        .containsExactly(new Missing.RoleNotSigned("QA Lead")));
         then(releases).should(never()).save(any());
         then(audit).shouldHaveNoInteractions();
     }
 
     @Test
     void theStarterMayNotOverrideTheirOwnNoGoButAnAdminMay() {
-        given(guard.missing(release)).willReturn(List.of("QA Lead not signed"));
+        given(guard.missing(release)).willReturn(List.of(new Missing.RoleNotSigned("QA Lead")));
         given(rules.mayAdminister("C0REL", ADMIN.id())).willReturn(true);
 
         assertThatThrownBy(() -> lifecycle.ship(7L, STARTER, "hotfix"))

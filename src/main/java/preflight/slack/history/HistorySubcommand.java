@@ -8,12 +8,12 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.ReleaseStatus;
 import preflight.report.ReleaseHistory;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.DurationText;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
+import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
 
 /** {@code /deploy history [n]}: the channel's last releases, only for the person asking. */
@@ -65,7 +65,7 @@ class HistorySubcommand implements DeploySubcommand {
             var release = entry.release();
             text.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
                     .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
-                    .append(" · ").append(outcome(release.status()))
+                    .append(" · ").append(StatusWords.outcome(release.status()))
                     .append(" · started ").append(SlackDates.of(release.startedAt()));
             if (entry.shippedBy() != null) {
                 text.append(" · shipped by ").append(Mrkdwn.escape(entry.shippedBy().name()))
@@ -78,15 +78,5 @@ class HistorySubcommand implements DeploySubcommand {
     /** Whole minutes once it took a minute or more: "62 min", "2 h". */
     private static String timeToShip(long seconds) {
         return DurationText.of(seconds < 60 ? Duration.ofSeconds(seconds) : Duration.ofMinutes(seconds / 60));
-    }
-
-    static String outcome(ReleaseStatus status) {
-        return switch (status) {
-            case IN_PROGRESS -> "🟡 in progress";
-            case SHIPPED -> "🚀 shipped, monitoring";
-            case COMPLETED -> "✅ completed";
-            case ABORTED -> "⛔ aborted";
-            case ROLLED_BACK -> "↩️ rolled back";
-        };
     }
 }

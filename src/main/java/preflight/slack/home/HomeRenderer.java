@@ -27,7 +27,9 @@ import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseStatus;
 import preflight.report.ReleaseHistory;
 import preflight.slack.text.DurationText;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
 
 /**
@@ -117,11 +119,11 @@ class HomeRenderer {
         for (Release release : own.subList(0, Math.min(MAX_OWN, own.size()))) {
             ownText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
                     .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
-                    .append(" · ").append(release.status().label());
+                    .append(" · ").append(StatusWords.of(release.status()));
             if (release.status() == ReleaseStatus.IN_PROGRESS) {
                 var verdict = signoffs.verdict(release);
                 ownText.append(" · ").append(verdict.go() ? "*GO*" : "*NO-GO*: "
-                        + Mrkdwn.escape(Mrkdwn.truncate(String.join(", ", verdict.missing()), 150)));
+                        + Mrkdwn.escape(Mrkdwn.truncate(MissingWords.joined(verdict.missing(), ", "), 150)));
             }
         }
         if (own.size() > MAX_OWN) {
@@ -138,7 +140,7 @@ class HomeRenderer {
         for (Release release : closed) {
             closedText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
                     .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
-                    .append(" · ").append(release.status().label());
+                    .append(" · ").append(StatusWords.of(release.status()));
         }
         blocks.add(section(s -> s.blockId("home:closed").text(markdownText(Mrkdwn.truncate(closedText.toString(), SECTION_TEXT)))));
 

@@ -20,6 +20,7 @@ import preflight.slack.release.CardSection;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
 import preflight.slack.text.SlackMentions;
+import preflight.slack.text.StatusWords;
 
 /** On-call, shipping and closing on the release card, and the buttons that move the release on. */
 @Component
@@ -53,7 +54,7 @@ class LifecycleCardSection implements CardSection {
         switch (deployment.status()) {
             case SHIPPED -> reminders.nextReminder(deployment.id()).ifPresent(next ->
                     lines.add("*Next on-call check:* " + SlackDates.of(next)));
-            case ABORTED, ROLLED_BACK -> lines.add("*" + capitalized(deployment.status().label()) + "* "
+            case ABORTED, ROLLED_BACK -> lines.add("*" + StatusWords.capitalized(deployment.status()) + "* "
                     + SlackDates.of(deployment.closedAt()) + ": "
                     + Mrkdwn.escape(Mrkdwn.truncate(String.valueOf(deployment.closeReason()), 500)));
             case COMPLETED -> lines.add("*Completed* " + SlackDates.of(deployment.closedAt()));
@@ -70,9 +71,5 @@ class LifecycleCardSection implements CardSection {
             case SHIPPED -> List.of(LifecycleActions.complete(deployment), LifecycleActions.rollBack(deployment));
             default -> List.of();
         };
-    }
-
-    private static String capitalized(String label) {
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 }

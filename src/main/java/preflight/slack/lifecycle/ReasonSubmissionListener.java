@@ -15,6 +15,7 @@ import preflight.deployment.Refused;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ShipBlocked;
 import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackUsers;
@@ -66,7 +67,7 @@ class ReasonSubmissionListener implements SlackListener {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.of(e.refusal()), 150)));
         } catch (ShipBlocked e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK,
-                    Mrkdwn.truncate("Not ready to ship: " + String.join(", ", e.missing()), 150)));
+                    Mrkdwn.truncate("Not ready to ship: " + MissingWords.joined(e.missing(), ", "), 150)));
         } catch (OptimisticLockingFailureException e) {
             return context.ackWithErrors(Map.of(LifecycleClicks.REASON_BLOCK, Mrkdwn.truncate(Refusals.CONCURRENT_CHANGE, 150)));
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.Refusal;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.slack.bolt.SlackListener;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.Refusals;
 
@@ -43,14 +44,14 @@ class ShipButtonListener implements SlackListener {
         if (missing.isEmpty() || !mayOverride && !lifecycle.mayManage(deployment, actor.id())) {
             clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
         } else if (!mayOverride) {
-            clicks.tell(context, "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n• "
-                    + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList()) + "\n"
+            clicks.tell(context, "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n"
+                    + MissingWords.bullets(missing) + "\n"
                     + Refusals.of(new Refusal.NotOverrider(deployment)));
         } else {
             clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, deployment,
                     "Ship with override", "Ship anyway",
-                    "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n• "
-                            + String.join("\n• ", missing.stream().map(Mrkdwn::escape).toList())
+                    "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n"
+                            + MissingWords.bullets(missing)
                             + "\nShipping now is an emergency override: it is recorded and shown on the card."
                             + " Why ship anyway?");
         }

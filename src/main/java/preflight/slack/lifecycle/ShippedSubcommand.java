@@ -12,6 +12,7 @@ import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ShipBlocked;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.command.ReleaseArguments;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackUsers;
@@ -55,8 +56,8 @@ class ShippedSubcommand implements DeploySubcommand {
             try {
                 lifecycle.ship(deployment.id(), SlackUsers.actor(command), override);
             } catch (ShipBlocked blocked) {
-                return new Reply("*" + Mrkdwn.escape(deployment.version()) + "* is not ready to ship:\n• "
-                        + String.join("\n• ", blocked.missing().stream().map(Mrkdwn::escape).toList())
+                return new Reply("*" + Mrkdwn.escape(deployment.version()) + "* is not ready to ship:\n"
+                        + MissingWords.bullets(blocked.missing())
                         + (lifecycle.mayOverride(deployment, command.getUserId())
                         ? "\nTo ship anyway (recorded and shown as an emergency override): `/deploy shipped "
                         + Mrkdwn.escape(deployment.version()) + " override <why>`"

@@ -12,6 +12,7 @@ import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.probe.ProbeRuns;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
 
 /**
@@ -68,7 +69,7 @@ class ProbeRunLauncher {
                     + Mrkdwn.escape(Mrkdwn.truncate(unknown.probeId(), 40)) + "` is not a probe of " + release
                     + ". Its probes: " + String.join(", ", unknown.known().stream()
                             .map(id -> "`" + Mrkdwn.escape(id) + "`").toList()) + ". Nothing was run.");
-            case ProbeRuns.NotActive inactive -> new Launch(false, release + " is " + inactive.status().label()
+            case ProbeRuns.NotActive inactive -> new Launch(false, release + " is " + StatusWords.of(inactive.status())
                     + "; its probes can no longer run.");
         };
     }

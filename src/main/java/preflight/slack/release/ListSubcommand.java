@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.ReleaseService;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
 
 /** {@code /deploy list}: the active releases of this channel. */
@@ -45,7 +46,7 @@ class ListSubcommand implements DeploySubcommand {
         for (var deployment : active) {
             var progress = deployments.progressOf(deployment);
             text.append("\n• ").append(threadLinks.to(deployment, Mrkdwn.escape(deployment.version()))).append(" → ")
-                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(deployment.status().label())
+                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(StatusWords.of(deployment.status()))
                     .append(" · ").append(progress.done()).append('/').append(progress.total()).append(" items");
         }
         return new Reply(text.toString());

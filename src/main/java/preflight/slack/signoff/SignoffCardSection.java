@@ -17,6 +17,7 @@ import preflight.approval.Verdict;
 import preflight.deployment.Release;
 import preflight.slack.checklist.ChecklistLayout;
 import preflight.slack.release.CardSection;
+import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
 
 /** The sign-off roles and the go / no-go verdict on the release card. */
@@ -52,6 +53,6 @@ public class SignoffCardSection implements CardSection {
     /** "🟢 *GO*" or "🔴 *NO-GO* — 3 items unticked · QA Lead not signed". */
     public static String verdict(Verdict verdict) {
         return verdict.go() ? "🟢 *GO* — nothing is missing"
-                : "🔴 *NO-GO* — " + Mrkdwn.escape(String.join(" · ", verdict.missing()));
+                : "🔴 *NO-GO* — " + Mrkdwn.escape(MissingWords.joined(verdict.missing(), " · "));
     }
 }

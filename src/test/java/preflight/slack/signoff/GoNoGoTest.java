@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ShipGuard;
+import preflight.slack.text.MissingWords;
 import preflight.testing.BlockKit;
 import preflight.testing.SignoffFixture;
 import preflight.testing.SlackLimits;
@@ -71,6 +72,6 @@ class GoNoGoTest extends SignoffFixture {
 
     private List<String> missing() {
         var deployment = deployments.activeInChannel(channel).getFirst();
-        return guards.stream().flatMap(guard -> guard.missing(deployment).stream()).toList();
+        return guards.stream().flatMap(guard -> guard.missing(deployment).stream()).map(MissingWords::of).toList();
     }
 }

@@ -19,6 +19,7 @@ import preflight.approval.SignoffDecision;
 import preflight.approval.SignoffService;
 import preflight.approval.Verdict;
 import preflight.deployment.Actor;
+import preflight.deployment.Missing;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseStatus;
 import preflight.slack.outbox.RenderedMessage;
@@ -71,7 +72,7 @@ class SignoffMessageRendererTest {
         var roles = IntStream.range(0, 40).mapToObj(i -> role(i, "Role " + i + " " + "x".repeat(100),
                 i % 2 == 0 ? null : decision("Role " + i, Decision.REJECTED, "<@U0> & ".repeat(200)))).toList();
         given(signoffs.roles(deployment)).willReturn(roles);
-        given(signoffs.verdict(org.mockito.ArgumentMatchers.eq(deployment), org.mockito.ArgumentMatchers.anyList())).willReturn(new Verdict(roles.stream().map(r -> r.name() + " rejected").toList()));
+        given(signoffs.verdict(org.mockito.ArgumentMatchers.eq(deployment), org.mockito.ArgumentMatchers.anyList())).willReturn(new Verdict(roles.stream().<Missing>map(r -> new Missing.RoleRejected(r.name())).toList()));
 
         var message = BlockKit.json(renderer.render(deployment));
         var cardBlocks = BlockKit.json(new RenderedMessage("", card.blocks(deployment)));

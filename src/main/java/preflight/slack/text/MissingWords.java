@@ -1,0 +1,34 @@
+package preflight.slack.text;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import preflight.deployment.Missing;
+
+/** How Slack words what stands between a release and GO; each is written here once. */
+public final class MissingWords {
+
+    private MissingWords() {
+    }
+
+    /** "3 items unticked", "QA Lead not signed", …: plain text, not yet escaped for mrkdwn. */
+    public static String of(Missing missing) {
+        return switch (missing) {
+            case Missing.UntickedItems(int count) -> count + (count == 1 ? " item unticked" : " items unticked");
+            case Missing.RoleRejected(var role) -> role + " rejected";
+            case Missing.RoleNotSigned(var role) -> role + " not signed";
+            case Missing.ProbesFailed() -> "probes failed";
+            case Missing.ProbesNotRun() -> "probes not run";
+        };
+    }
+
+    /** One line, "3 items unticked · QA Lead not signed": plain text, not yet escaped for mrkdwn. */
+    public static String joined(List<Missing> missing, String separator) {
+        return missing.stream().map(MissingWords::of).collect(Collectors.joining(separator));
+    }
+
+    /** One escaped mrkdwn bullet per missing piece, "• 3 items unticked\n• QA Lead not signed". */
+    public static String bullets(List<Missing> missing) {
+        return missing.stream().map(m -> "• " + Mrkdwn.escape(of(m))).collect(Collectors.joining("\n"));
+    }
+}
