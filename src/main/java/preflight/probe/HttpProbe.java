@@ -30,8 +30,8 @@ import preflight.checklist.ProbeDefinition;
 /**
  * GET or HEAD a URL; redirects are followed by hand so every hop passes the allow-list. The client
  * resolves and connects only through the AddressPolicy (ProbeRunner builds it), so every hop's
- * connection goes to an address that was checked. Long because each expectation (status, latency, headers, body, redirect) is checked
- * and explained here, next to the request it judges.
+ * connection goes to an address that was checked. Long because each expectation (status, latency,
+ * headers, body, redirect) is checked and explained here, next to the request it judges.
  */
 final class HttpProbe implements Prober {
 
