@@ -8,7 +8,11 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.function.Predicate;
+import javax.net.SocketFactory;
+
+import okhttp3.Dns;
 
 /**
  * Which addresses a probe may connect to. With no allow-list of hosts, a template could point a
@@ -58,13 +62,59 @@ final class AddressPolicy {
         }
     }
 
-    /** Every address the name resolves to must be one a probe may reach. */
-    void checkName(String host) throws SocketException, UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!permits(address)) {
-                throw new Refused(refusal(host, address));
+    /**
+     * A resolver for HTTP probes that answers a name only when every address it resolves to may be probed.
+     * OkHttp connects to exactly the addresses this returns, so a name cannot be checked on one lookup and
+     * connected on another (DNS rebinding). Refusing the whole name rather than dropping its internal
+     * addresses keeps the result honest: the probe names the internal address instead of silently testing
+     * a part of what users reach.
+     */
+    Dns dns(Dns resolver) {
+        return host -> {
+            List<InetAddress> addresses = resolver.lookup(host);
+            for (InetAddress address : addresses) {
+                if (!permits(address)) {
+                    // a Dns may throw only UnknownHostException: the refusal rides as its cause (Failures)
+                    String refusal = refusal(host, address);
+                    throw (UnknownHostException) new UnknownHostException(refusal).initCause(new Refused(refusal));
+                }
             }
-        }
+            return addresses;
+        };
+    }
+
+    /**
+     * Unconnected sockets from {@link #socket()}, for OkHttp: it resolves no IP literal through its Dns, and
+     * this way even a connection no Dns answer led to is checked.
+     */
+    SocketFactory socketFactory() {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return socket();
+            }
+
+            // OkHttp asks only for unconnected sockets; these would connect before anything could check
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException("probes create unconnected sockets");
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException("probes create unconnected sockets");
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port) {
+                throw new UnsupportedOperationException("probes create unconnected sockets");
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException("probes create unconnected sockets");
+            }
+        };
     }
 
     static String refusal(String host, InetAddress address) {

@@ -1,11 +1,11 @@
 package preflight.probe;
 
 import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -15,6 +15,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Turns what went wrong while probing into the one line a release manager reads. */
 final class Failures {
@@ -28,14 +29,18 @@ final class Failures {
     }
 
     private static String specific(Throwable error, String host, Duration timeout) {
+        // first, wherever it is: a refused name arrives inside an UnknownHostException (AddressPolicy.dns)
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof AddressPolicy.Refused) {
                 return t.getMessage();
             }
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return "no such host " + host;
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+            // OkHttp's whole-call deadline is an InterruptedIOException "timeout"; a plain one is an interrupt
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException && "timeout".equals(t.getMessage())) {
                 return "timed out after " + Detail.human(timeout);
             }
             if (t instanceof CertificateExpiredException) {
@@ -45,6 +50,10 @@ final class Failures {
                 return "certificate not yet valid";
             }
             if (t instanceof CertificateException && isNameMismatch(t.getMessage())) {
+                return "certificate does not match host " + host;
+            }
+            // OkHttp checks the name itself after the handshake: "Hostname x not verified: …"
+            if (t instanceof SSLPeerUnverifiedException && message(t).startsWith("Hostname ")) {
                 return "certificate does not match host " + host;
             }
         }

@@ -2,12 +2,9 @@ package preflight.probe;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,15 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.springframework.http.HttpStatus;
 
 import preflight.checklist.ProbeDefinition;
 
 /**
- * GET or HEAD a URL; redirects are followed by hand so every hop passes the allow-list and the
- * address rule. Long because each expectation (status, latency, headers, body, redirect) is checked
- * and explained here, next to the request it judges.
+ * GET or HEAD a URL; redirects are followed by hand so every hop passes the allow-list. The client
+ * resolves and connects only through the AddressPolicy (ProbeRunner builds it), so every hop's
+ * connection goes to an address that was checked. Long because each expectation (status, latency,
+ * headers, body, redirect) is checked and explained here, next to the request it judges.
  */
 final class HttpProbe implements Prober {
 
@@ -35,15 +40,13 @@ final class HttpProbe implements Prober {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
+    private final OkHttpClient client;
     private final AllowedHosts allowedHosts;
-    private final AddressPolicy policy;
     private final int maxBodyBytes;
 
-    HttpProbe(HttpClient client, AllowedHosts allowedHosts, AddressPolicy policy, int maxBodyBytes) {
+    HttpProbe(OkHttpClient client, AllowedHosts allowedHosts, int maxBodyBytes) {
         this.client = client;
         this.allowedHosts = allowedHosts;
-        this.policy = policy;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -99,6 +102,9 @@ final class HttpProbe implements Prober {
         if (uri.getPort() > 65535) {
             throw new InvalidProbeException("target " + Detail.redact(target) + " has an invalid port");
         }
+        if (httpUrl(uri) == null) {
+            throw new InvalidProbeException("target " + Detail.redact(target) + " is not a valid URL");
+        }
         return uri;
     }
 
@@ -115,22 +121,31 @@ final class HttpProbe implements Prober {
         throw new InvalidProbeException("redirect must be true or the URL the Location must start with");
     }
 
-    private Check execute(Spec spec, Duration timeout) throws IOException, InterruptedException {
+    private Check execute(Spec spec, Duration timeout) throws IOException {
+        // connections live for one run: each run measures a fresh connect and handshake, and none stays
+        // open to a probed host afterwards
+        OkHttpClient run = client.newBuilder().connectionPool(new ConnectionPool()).build();
+        try {
+            return follow(run, spec, timeout);
+        } finally {
+            run.connectionPool().evictAll();
+        }
+    }
+
+    private Check follow(OkHttpClient run, Spec spec, Duration timeout) throws IOException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         URI uri = spec.uri();
         String method = spec.method();
         for (int redirects = 0; ; redirects++) {
-            // every hop: a redirect may lead to an internal address the first URL did not
-            policy.checkName(uri.getHost());
-            HttpResponse<InputStream> response = client.send(request(spec.uri(), uri, method, deadline, timeout),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                String location = response.headers().firstValue("Location").orElse(null);
+            Call call = run.newCall(request(spec.uri(), uri, method));
+            call.timeout().timeout(remaining(deadline, timeout), TimeUnit.NANOSECONDS);
+            try (Response response = call.execute()) {
+                Duration latency = Duration.ofNanos(System.nanoTime() - start);
+                int status = response.code();
+                String location = response.header("Location");
                 if (spec.redirect() != null || !REDIRECTS.contains(status) || location == null) {
-                    return evaluate(spec, response, body, latency, redirects);
+                    return evaluate(spec, uri, call, response, latency, redirects);
                 }
                 URI next = resolve(uri, location);
                 if (next == null) {
@@ -150,18 +165,21 @@ final class HttpProbe implements Prober {
         }
     }
 
-    private HttpRequest request(URI original, URI uri, String method, long deadline, Duration timeout)
-            throws HttpTimeoutException {
+    private static long remaining(long deadline, Duration timeout) throws SocketTimeoutException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new HttpTimeoutException("timed out after " + Detail.human(timeout));
+            throw new SocketTimeoutException("timed out after " + Detail.human(timeout));
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(withoutUserInfo(uri))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofNanos(remaining))
-                // HTTP/2 only where it is negotiated by ALPN: no h2c upgrade attempts on plain http
-                .version(uri.getScheme().equalsIgnoreCase("https") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .header("User-Agent", "Preflight-Probe");
+        return remaining;
+    }
+
+    private static Request request(URI original, URI uri, String method) {
+        Request.Builder builder = new Request.Builder()
+                .url(Objects.requireNonNull(httpUrl(uri), "checked when planned or redirected"))
+                .method(method, null)
+                .header("User-Agent", "Preflight-Probe")
+                // no transparent gzip: headers and body are checked as the server sends them
+                .header("Accept-Encoding", "identity");
         if (original.getUserInfo() != null && sameOrigin(original, uri)) {
             builder.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(original.getUserInfo().getBytes(StandardCharsets.UTF_8)));
@@ -169,9 +187,9 @@ final class HttpProbe implements Prober {
         return builder.build();
     }
 
-    private Check evaluate(Spec spec, HttpResponse<InputStream> response, InputStream body, Duration latency,
-                           int redirects) throws IOException {
-        int status = response.statusCode();
+    private Check evaluate(Spec spec, URI uri, Call call, Response response, Duration latency, int redirects)
+            throws IOException {
+        int status = response.code();
         List<String> problems = new ArrayList<>();
         String location = null;
         boolean statusOk = spec.status().matches(status);
@@ -181,8 +199,8 @@ final class HttpProbe implements Prober {
                     : "expected status " + spec.status() + ", got " + statusText(status));
         }
         if (spec.redirect() != null && statusOk) {
-            String header = response.headers().firstValue("Location").orElse(null);
-            URI next = header == null ? null : resolve(response.uri(), header);
+            String header = response.header("Location");
+            URI next = header == null ? null : resolve(uri, header);
             if (next == null) {
                 problems.add(statusText(status) + (header == null ? " without a Location header" : " with an invalid Location"));
             } else {
@@ -197,13 +215,18 @@ final class HttpProbe implements Prober {
             }
         }
         List<String> missing = spec.headers().stream()
-                .filter(name -> response.headers().firstValue(name).isEmpty())
+                .filter(name -> response.header(name) == null)
                 .toList();
         if (!missing.isEmpty()) {
             problems.add((missing.size() == 1 ? "missing header " : "missing headers ") + String.join(", ", missing));
         }
         if (spec.bodyContains() != null) {
+            InputStream body = response.body().byteStream();
             byte[] bytes = body.readNBytes(maxBodyBytes);
+            if (bytes.length >= maxBodyBytes) {
+                // closing would first drain what is left (up to 100 ms) of a body that may never end
+                call.cancel();
+            }
             String text = new String(bytes, charset(response));
             if (!text.contains(spec.bodyContains())) {
                 problems.add("body does not contain " + Detail.quote(spec.bodyContains())
@@ -225,8 +248,8 @@ final class HttpProbe implements Prober {
         return known == null ? Integer.toString(status) : status + " " + known.getReasonPhrase();
     }
 
-    private static Charset charset(HttpResponse<?> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("");
+    private static Charset charset(Response response) {
+        String type = Objects.requireNonNullElse(response.header("Content-Type"), "");
         for (String part : type.split(";")) {
             String parameter = part.strip();
             if (parameter.regionMatches(true, 0, "charset=", 0, 8)) {
@@ -244,7 +267,8 @@ final class HttpProbe implements Prober {
         try {
             URI next = base.resolve(new URI(location.strip()));
             String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && next.getHost() != null ? next : null;
+            return (scheme.equals("http") || scheme.equals("https")) && next.getHost() != null
+                    && httpUrl(next) != null ? next : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
@@ -257,6 +281,15 @@ final class HttpProbe implements Prober {
 
     private static int port(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    /** The URL as OkHttp sends it, without credentials; null when OkHttp cannot read it. */
+    private static HttpUrl httpUrl(URI uri) {
+        try {
+            return HttpUrl.parse(withoutUserInfo(uri).toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static URI withoutUserInfo(URI uri) {

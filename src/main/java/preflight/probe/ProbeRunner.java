@@ -1,8 +1,9 @@
 package preflight.probe;
 
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
+import okhttp3.ConnectionSpec;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,42 +58,67 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
     private final Clock clock;
     private final AllowedHosts allowedHosts;
     private final ExecutorService executor;
-    private final HttpClient httpClient;
+    private final OkHttpClient httpClient;
     private final Map<String, Prober> probers;
     /** Shared by every run of every release, so many releases probing at once cannot flood anything. */
     private final Semaphore inFlight;
 
     @Autowired
     public ProbeRunner(ProbeSettings settings, ObjectProvider<Clock> clock) {
-        this(settings, defaultSslContext(), clock.getIfAvailable(Clock::systemUTC));
+        this(settings, defaultTrust(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    ProbeRunner(ProbeSettings settings, SSLContext sslContext, Clock clock) {
-        this(settings, sslContext, clock, new AddressPolicy(settings.allowPrivate(), !settings.allowedHosts().isEmpty()));
+    ProbeRunner(ProbeSettings settings, X509TrustManager trust, Clock clock) {
+        this(settings, trust, clock, new AddressPolicy(settings.allowPrivate(), !settings.allowedHosts().isEmpty()),
+                Dns.SYSTEM);
     }
 
-    ProbeRunner(ProbeSettings settings, SSLContext sslContext, Clock clock, AddressPolicy policy) {
+    /** resolver: where HTTP probes look names up before the policy checks the answer (tests answer as they like). */
+    ProbeRunner(ProbeSettings settings, X509TrustManager trust, Clock clock, AddressPolicy policy, Dns resolver) {
         this.settings = settings;
         this.clock = clock;
         this.allowedHosts = new AllowedHosts(settings.allowedHosts());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-", 0).factory());
-        this.httpClient = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(sslContext)
-                .executor(executor)
-                .build();
+        SSLContext sslContext = sslContext(trust);
+        this.httpClient = httpClient(policy, resolver, sslContext, trust);
         this.inFlight = new Semaphore(settings.maxConcurrency());
         // the one list of probe kinds: templates are checked against it too (ProbeKinds)
         this.probers = new LinkedHashMap<>();
-        for (Prober prober : List.of(new HttpProbe(httpClient, allowedHosts, policy, settings.maxBodyBytes()),
+        for (Prober prober : List.of(new HttpProbe(httpClient, allowedHosts, settings.maxBodyBytes()),
                 new TlsProbe(sslContext, clock, policy), new TcpProbe(policy), new DnsProbe())) {
             probers.put(prober.kind(), prober);
         }
     }
 
+    /**
+     * Resolves through the policy and connects only with its checking sockets (IP literals skip the Dns), so
+     * the address a connection goes to is the one that was checked: no second lookup for DNS rebinding to
+     * answer differently. Calls run synchronously on the probe's virtual thread; the dispatcher is not used.
+     */
+    private static OkHttpClient httpClient(AddressPolicy policy, Dns resolver, SSLContext sslContext,
+                                           X509TrustManager trust) {
+        return new OkHttpClient.Builder()
+                .dns(policy.dns(resolver))
+                .socketFactory(policy.socketFactory())
+                // a proxy would resolve the name itself, past the policy
+                .proxy(Proxy.NO_PROXY)
+                .sslSocketFactory(sslContext.getSocketFactory(), trust)
+                // the JDK decides which TLS versions and ciphers are acceptable; the tls probe judges them
+                .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                        .allEnabledTlsVersions().allEnabledCipherSuites().build(), ConnectionSpec.CLEARTEXT))
+                // redirects stay manual so every hop passes the allow-list (HttpProbe)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // each call's deadline is the rest of the probe's timeout (HttpProbe), not these
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .build();
+    }
+
     /** Probes as the settings' defaults have them, for reading templates outside the running bot (lint). */
     public static ProbeRunner withDefaults() {
-        return new ProbeRunner(ProbeSettings.defaults(), defaultSslContext(), Clock.systemUTC());
+        return new ProbeRunner(ProbeSettings.defaults(), defaultTrust(), Clock.systemUTC());
     }
 
     @Override
@@ -108,11 +140,30 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
         }
     }
 
-    private static SSLContext defaultSslContext() {
+    /** The JDK's trust store (javax.net.ssl.trustStore when set, else cacerts). */
+    static X509TrustManager defaultTrust() {
         try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context", e);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JDK offers no X.509 trust manager");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no default trust store", e);
+        }
+    }
+
+    /** One trust for every kind: OkHttp needs the trust manager itself, the tls probe a context. */
+    private static SSLContext sslContext(X509TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context", e);
         }
     }
 
@@ -229,7 +280,7 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
 
     @Override
     public void close() {
-        httpClient.shutdownNow();
+        httpClient.dispatcher().cancelAll();
         executor.shutdownNow();
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,7 +154,7 @@ class HttpProbeTest {
     void httpsWithSelfSignedCertificateFailsAgainstDefaultTrust() throws Exception {
         Server server = servers.https(TestCertificates.LOCALHOST.serverContext()).handle("/", exchange -> respond(exchange, 200, "ok"));
 
-        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), SSLContext.getDefault())) {
+        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeRunner.defaultTrust())) {
             ProbeResult result = defaultTrust.run(probe("http", server.url("https", "localhost", "/")));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAIL);

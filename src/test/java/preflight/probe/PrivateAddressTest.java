@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,7 +89,7 @@ class PrivateAddressTest {
         // every test server is on loopback: here only 127.0.0.2 counts as internal
         var policy = new AddressPolicy(address -> address.getHostAddress().equals("127.0.0.2"));
         try (var runner = new ProbeRunner(Probes.settings(), TestCertificates.trustingTestCertificates(),
-                Clock.systemUTC(), policy)) {
+                Clock.systemUTC(), policy, Dns.SYSTEM)) {
             var result = runner.run(probe("http", server.url("http", "127.0.0.1", "/")));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAIL);

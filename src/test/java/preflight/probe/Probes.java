@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 import preflight.checklist.ProbeDefinition;
 
@@ -29,7 +29,7 @@ final class Probes {
         return new ProbeSettings(Duration.ofSeconds(10), List.of(allowedHosts), 0, 0, true);
     }
 
-    static ProbeRunner runner(ProbeSettings settings, SSLContext trust) {
+    static ProbeRunner runner(ProbeSettings settings, X509TrustManager trust) {
         return new ProbeRunner(settings, trust, Clock.systemUTC());
     }
 

@@ -62,6 +62,11 @@ final class TestServers implements AutoCloseable {
         return start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50));
     }
 
+    /** On a given local address (Linux answers all of 127.0.0.0/8) and port, 0 for any free one. */
+    Server http(String address, int port) throws IOException {
+        return start(HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), port), 50));
+    }
+
     Server https(SSLContext context, String... protocols) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {

@@ -7,7 +7,6 @@ import static preflight.probe.TestServers.respond;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class TlsProbeTest {
     void untrustedChainFails() throws Exception {
         String target = tlsTarget(TestCertificates.LOCALHOST);
 
-        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), SSLContext.getDefault())) {
+        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeRunner.defaultTrust())) {
             ProbeResult result = defaultTrust.run(probe("tls", target));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
