@@ -28,6 +28,14 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     protected abstract Duration pollInterval();
 
+    /**
+     * How long a woken worker waits before its round, so that the work of many commits is done in
+     * one round rather than a round each.
+     */
+    protected Duration gathering() {
+        return Duration.ZERO;
+    }
+
     /** One round of work. @return true when there may be more to do at once */
     protected abstract boolean round();
 
@@ -65,7 +73,9 @@ public abstract class PollingWorker implements SmartLifecycle {
             }
             if (!more) {
                 try {
-                    wake.tryAcquire(pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wake.tryAcquire(pollInterval().toMillis(), TimeUnit.MILLISECONDS) && !gathering().isZero()) {
+                        Thread.sleep(gathering());
+                    }
                     wake.drainPermits();
                 } catch (InterruptedException e) {
                     return;
