@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import preflight.slack.bolt.SlackListener;
 import preflight.slack.signoff.SignoffButtons;
-import preflight.slack.text.SlackUsers;
 
 /** Approve on someone's Home tab: the thread's own decision path; the thread and the Home re-render from it. */
 @Component
@@ -38,11 +37,8 @@ class HomeApproveListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var click = HomeClick.of(payload.getActions().getFirst().getActionId());
-        var user = payload.getUser();
-        var actor = SlackUsers.actor(user);
-        buttons.approve(click.releaseId(), click.roleIndex(), actor, text -> replies.tell(user.getId(), text));
+        var click = HomeClick.of(request.getPayload());
+        buttons.approve(click.releaseId(), click.roleIndex(), click.actor(), text -> replies.tell(click.userId(), text));
         return context.ack();
     }
 }

@@ -2,8 +2,16 @@ package preflight.slack.home;
 
 import java.util.regex.Pattern;
 
-/** A sign-off button on a Home tab names its release and role in its action id: Home has no message to look up. */
-record HomeClick(long releaseId, int roleIndex) {
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+
+import preflight.deployment.Actor;
+import preflight.slack.text.SlackUsers;
+
+/**
+ * A sign-off button on a Home tab names its release and role in its action id: Home has no
+ * message to look up. {@code userId} is whose Home it was, where answers go.
+ */
+record HomeClick(long releaseId, int roleIndex, Actor actor, String userId) {
 
     static Pattern pattern(String action) {
         return Pattern.compile("^" + Pattern.quote(action) + ":\\d{1,18}:\\d{1,3}$");
@@ -13,9 +21,10 @@ record HomeClick(long releaseId, int roleIndex) {
         return action + ":" + releaseId + ":" + roleIndex;
     }
 
-    /** @param actionId one the pattern matched */
-    static HomeClick of(String actionId) {
-        var parts = actionId.split(":");
-        return new HomeClick(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
+    /** @param payload a click whose action id the pattern matched */
+    static HomeClick of(BlockActionPayload payload) {
+        var parts = payload.getActions().getFirst().getActionId().split(":");
+        return new HomeClick(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), SlackUsers.actor(payload.getUser()),
+                payload.getUser().getId());
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.ReleaseService;
 import preflight.slack.bolt.SlackListener;
 import preflight.slack.signoff.SignoffButtons;
-import preflight.slack.text.SlackUsers;
 
 /** Reject… on someone's Home tab: the thread's reject modal, checked and recorded the same way. */
 @Component
@@ -41,16 +40,13 @@ class HomeRejectListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var click = HomeClick.of(payload.getActions().getFirst().getActionId());
-        var user = payload.getUser();
-        var actor = SlackUsers.actor(user);
+        var click = HomeClick.of(request.getPayload());
         var release = releases.find(click.releaseId());
         if (release.isEmpty()) {
             return context.ack();
         }
-        buttons.askRejectReason(payload.getTriggerId(), click.releaseId(), click.roleIndex(),
-                release.get().channelId(), actor, text -> replies.tell(user.getId(), text));
+        buttons.askRejectReason(request.getPayload().getTriggerId(), click.releaseId(), click.roleIndex(),
+                release.get().channelId(), click.actor(), text -> replies.tell(click.userId(), text));
         return context.ack();
     }
 }

@@ -28,13 +28,7 @@ class CompleteButtonListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var deployment = clicks.deployment(payload).orElse(null);
-        if (deployment == null) {
-            clicks.unknownRelease(context);
-        } else {
-            clicks.apply(context, () -> lifecycle.complete(deployment.id(), LifecycleClicks.actor(payload)));
-        }
-        return context.ack();
+        return clicks.onRelease(request, context, (release, actor, payload) ->
+                clicks.apply(context, () -> lifecycle.complete(release.id(), actor)));
     }
 }

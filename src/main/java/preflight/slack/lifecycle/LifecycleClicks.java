@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 
@@ -56,7 +58,25 @@ class LifecycleClicks {
         this.slackWork = slackWork;
     }
 
-    Optional<Release> deployment(BlockActionPayload payload) {
+    /** What a button does with the release it was clicked on. */
+    @FunctionalInterface
+    interface OnRelease {
+        void handle(Release release, Actor actor, BlockActionPayload payload);
+    }
+
+    /**
+     * Hands the clicked release and whoever clicked to {@code handler}; a click on a release that
+     * is gone gets a word to the clicker instead. Always acks.
+     */
+    Response onRelease(BlockActionRequest request, ActionContext context, OnRelease handler) {
+        var payload = request.getPayload();
+        deployment(payload).ifPresentOrElse(
+                release -> handler.handle(release, actor(payload), payload),
+                () -> replies.ephemeral(context, "I don't know that release any more; nothing was changed."));
+        return context.ack();
+    }
+
+    private Optional<Release> deployment(BlockActionPayload payload) {
         var actions = payload.getActions();
         if (actions == null || actions.isEmpty() || actions.getFirst().getValue() == null) {
             return Optional.empty();
@@ -68,9 +88,8 @@ class LifecycleClicks {
         }
     }
 
-    static Actor actor(BlockActionPayload payload) {
-        var user = payload.getUser();
-        return SlackUsers.actor(user);
+    private static Actor actor(BlockActionPayload payload) {
+        return SlackUsers.actor(payload.getUser());
     }
 
     /** Runs the change; a refusal becomes an ephemeral answer to the clicker and changes nothing. */
@@ -82,10 +101,6 @@ class LifecycleClicks {
         } catch (OptimisticLockingFailureException e) {
             replies.ephemeral(context, Refusals.CONCURRENT_CHANGE);
         }
-    }
-
-    void unknownRelease(ActionContext context) {
-        replies.ephemeral(context, "I don't know that release any more; nothing was changed.");
     }
 
     void tell(ActionContext context, String text) {

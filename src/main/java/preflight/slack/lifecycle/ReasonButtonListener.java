@@ -34,17 +34,9 @@ abstract class ReasonButtonListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var deployment = clicks.deployment(payload).orElse(null);
-        var actor = LifecycleClicks.actor(payload);
-        if (deployment == null) {
-            clicks.unknownRelease(context);
-        } else {
-            clicks.apply(context, () -> {
-                check(deployment, actor);
-                ask(payload.getTriggerId(), deployment);
-            });
-        }
-        return context.ack();
+        return clicks.onRelease(request, context, (release, actor, payload) -> clicks.apply(context, () -> {
+            check(release, actor);
+            ask(payload.getTriggerId(), release);
+        }));
     }
 }

@@ -32,29 +32,23 @@ class ShipButtonListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var deployment = clicks.deployment(payload).orElse(null);
-        if (deployment == null) {
-            clicks.unknownRelease(context);
-            return context.ack();
-        }
-        var actor = LifecycleClicks.actor(payload);
-        var missing = lifecycle.missingToShip(deployment);
-        boolean mayOverride = lifecycle.mayOverride(deployment, actor.id());
-        if (missing.isEmpty() || !mayOverride && !lifecycle.mayManage(deployment, actor.id())) {
-            clicks.apply(context, () -> lifecycle.ship(deployment.id(), actor, null));
-        } else if (!mayOverride) {
-            clicks.tell(context, "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n"
-                    + MissingWords.bullets(missing) + "\n"
-                    + Refusals.of(new Refusal.NotOverrider(deployment)));
-        } else {
-            clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, deployment,
-                    "Ship with override", "Ship anyway",
-                    "*" + Mrkdwn.escape(deployment.version()) + "* is not ready:\n"
-                            + MissingWords.bullets(missing)
-                            + "\nShipping now is an emergency override: it is recorded and shown on the card."
-                            + " Why ship anyway?");
-        }
-        return context.ack();
+        return clicks.onRelease(request, context, (release, actor, payload) -> {
+            var missing = lifecycle.missingToShip(release);
+            boolean mayOverride = lifecycle.mayOverride(release, actor.id());
+            if (missing.isEmpty() || !mayOverride && !lifecycle.mayManage(release, actor.id())) {
+                clicks.apply(context, () -> lifecycle.ship(release.id(), actor, null));
+            } else if (!mayOverride) {
+                clicks.tell(context, "*" + Mrkdwn.escape(release.version()) + "* is not ready:\n"
+                        + MissingWords.bullets(missing) + "\n"
+                        + Refusals.of(new Refusal.NotOverrider(release)));
+            } else {
+                clicks.askReason(payload.getTriggerId(), ReasonSubmissionListener.SHIP_OVERRIDE, release,
+                        "Ship with override", "Ship anyway",
+                        "*" + Mrkdwn.escape(release.version()) + "* is not ready:\n"
+                                + MissingWords.bullets(missing)
+                                + "\nShipping now is an emergency override: it is recorded and shown on the card."
+                                + " Why ship anyway?");
+            }
+        });
     }
 }

@@ -30,20 +30,13 @@ class SnoozeButtonListener implements SlackListener {
     }
 
     Response handle(BlockActionRequest request, ActionContext context) {
-        var payload = request.getPayload();
-        var deployment = clicks.deployment(payload).orElse(null);
-        if (deployment == null) {
-            clicks.unknownRelease(context);
-            return context.ack();
-        }
-        clicks.apply(context, () -> {
+        return clicks.onRelease(request, context, (release, actor, payload) -> clicks.apply(context, () -> {
             try {
-                var until = reminders.snooze(deployment.id(), LifecycleClicks.actor(payload));
+                var until = reminders.snooze(release.id(), actor);
                 clicks.tell(context, "Snoozed: I'll ask again " + SlackDates.of(until) + ".");
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
             }
-        });
-        return context.ack();
+        }));
     }
 }
