@@ -134,9 +134,9 @@ public class LongPoll {
                 <!-- longpoll -->
                 ## 4. %,d pipelines waiting for GO (long poll)
 
-                Written by `bash bench/longpoll.sh` (bench/LongPoll.java) on %s. The machine is shared and was busy:
-                two cores used at the same time by four other engineers' builds and tests, so the times are an
-                upper bound of what this code needs, not a measurement of it alone. One Preflight instance
+                Written by `bash bench/longpoll.sh` (bench/LongPoll.java) on %s. Two cores, shared
+                with PostgreSQL and the load generator (and, on a shared machine, with whatever else runs): the
+                times are an upper bound of what this code needs. One Preflight instance
                 (`java -jar`, default JVM flags) on PostgreSQL on 127.0.0.1; the %,d waits come from one
                 `HttpClient` (HTTP/1.1, one connection each); the last approval is a signed `block_actions` click.
 

@@ -14,9 +14,6 @@ interface ReleaseRepository extends ListCrudRepository<Release, Long> {
              ORDER BY started_at DESC""")
     List<Release> findActiveInChannel(String channelId);
 
-    @Query("SELECT count(*) FROM deployment WHERE channel_id = :channelId AND status IN ('IN_PROGRESS', 'SHIPPED')")
-    int countActiveInChannel(String channelId);
-
     @Query("SELECT * FROM deployment WHERE status = 'IN_PROGRESS' AND started_at < :before ORDER BY id")
     List<Release> findInProgressStartedBefore(java.time.Instant before);
 

@@ -60,6 +60,10 @@ public class ReleaseService {
                         .ifPresent(existing -> {
                             throw new ReleaseAlreadyActive(existing);
                         });
+                // The channel's cap is counted as this commits, one start of the channel at a time (V64).
+                jdbc.sql("SELECT set_config('preflight.max_active_releases', ?, true)")
+                        .param(String.valueOf(access.maxActiveReleases()))
+                        .query((rs, n) -> 1).single();
                 var now = clock.instant();
                 var deployment = deployments.save(Release.start(command, template, now));
                 audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
@@ -67,13 +71,6 @@ public class ReleaseService {
                                 + (template.commit() == null ? "" : " @ " + template.commit())
                                 + ", environment " + command.environment(), now);
                 events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
-                // Last, so starts in one channel queue only for their commit: two at once cannot both
-                // take the last place, and the count sees this release as one of the active.
-                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("release-start:" + command.channelId())
-                        .query((rs, n) -> 1).single();
-                if (deployments.countActiveInChannel(command.channelId()) > access.maxActiveReleases()) {
-                    throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
-                }
                 return deployment;
             });
         } catch (DuplicateKeyException raced) {
@@ -81,6 +78,12 @@ public class ReleaseService {
             throw new ReleaseAlreadyActive(deployments
                     .findActive(command.channelId(), command.version(), command.environment())
                     .orElseThrow(() -> raced));
+        } catch (RuntimeException e) {
+            // raised by the commit, so whatever the transaction manager wraps it in
+            if (ChannelCap.exceeded(e)) {
+                throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
+            }
+            throw e;
         }
     }
 
