@@ -928,13 +928,13 @@ public class Bench {
         r.append(String.format("| RSS at the end of the run (after all load steps) | %d MiB |%n", endRss / 1024));
         r.append("\nDefault JVM flags: on this 24 GiB machine the JVM may grow its heap to 6 GiB, so RSS shows what"
                 + " the JVM chose to keep, not a lower bound; set `-Xmx`/`JAVA_TOOL_OPTIONS` to cap it.\n");
-        Path results = Path.of(env("BENCH_RESULTS", "bench/RESULTS.md"));
+        Path resultsFile = Path.of(env("BENCH_RESULTS", "bench/RESULTS.md"));
         // bench/longpoll.sh writes its own section; a run of this benchmark keeps it
-        String previous = Files.exists(results) ? Files.readString(results) : "";
+        String previous = Files.exists(resultsFile) ? Files.readString(resultsFile) : "";
         int from = previous.indexOf("<!-- longpoll -->");
         int to = previous.indexOf("<!-- /longpoll -->");
         String longPoll = from >= 0 && to > from ? "\n" + previous.substring(from, to + "<!-- /longpoll -->".length()) + "\n" : "";
-        Files.writeString(results, r + longPoll);
+        Files.writeString(resultsFile, r + longPoll);
         System.out.println();
         System.out.println(r);
     }
