@@ -68,6 +68,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> failedCalls = new ArrayList<>();
     private final Map<String, Queue<Failure>> failures = new HashMap<>();
     private Failure outage;
+    private boolean outageOfEveryMethod;
     private final Map<String, LinkedHashMap<String, StoredMessage>> messagesByChannel = new LinkedHashMap<>();
     private final Map<String, StoredView> views = new LinkedHashMap<>();
     private final Map<String, String> userNames = new HashMap<>();
@@ -218,9 +219,18 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** Every call fails this way, auth.test and users.* included, until {@link #endOutage()}: Slack unreachable. */
+    public void outageOfEveryMethod(Failure failure) {
+        synchronized (lock) {
+            outage = Objects.requireNonNull(failure);
+            outageOfEveryMethod = true;
+        }
+    }
+
     public void endOutage() {
         synchronized (lock) {
             outage = null;
+            outageOfEveryMethod = false;
         }
     }
 
@@ -274,6 +284,7 @@ public final class FakeSlackApi implements AutoCloseable {
             failedCalls.clear();
             failures.clear();
             outage = null;
+            outageOfEveryMethod = false;
             messagesByChannel.clear();
             views.clear();
             files.clear();
@@ -382,7 +393,7 @@ public final class FakeSlackApi implements AutoCloseable {
                     queue = failures.get(method);
                     failure = queue == null ? null : queue.poll();
                 }
-                if (failure == null && outage != null && method.startsWith("chat.")) {
+                if (failure == null && outage != null && (outageOfEveryMethod || method.startsWith("chat."))) {
                     failure = outage;
                 }
             }

@@ -44,9 +44,13 @@ class BoltConfiguration {
     @Bean
     App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard,
                 AckLatency ackLatency) {
+        // No bot token here (Bolt would read SLACK_BOT_TOKEN by itself): given one, Bolt checks it
+        // with auth.test as the App is built and refuses to start while Slack is unreachable.
+        // Preflight calls Slack through its own MethodsClient, which has the token, and its
+        // listeners need nothing from Bolt's authorisation.
         var config = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(settings.botToken())
+                .singleTeamBotToken(null)
                 .signingSecret(settings.signingSecret())
                 // SlackEventsServlet checks every signature and timestamp before Bolt sees the request
                 .requestVerificationEnabled(false)
