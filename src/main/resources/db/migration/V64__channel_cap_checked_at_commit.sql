@@ -13,8 +13,10 @@ BEGIN
         RETURN NULL;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('release-start:' || NEW.channel_id));
-    IF (SELECT count(*) FROM deployment
-         WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED')) > cap THEN
+    -- counts no further than one past the cap, however many releases are active
+    IF (SELECT count(*) FROM (SELECT 1 FROM deployment
+                                WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED')
+                                LIMIT cap + 1) active) > cap THEN
         RAISE EXCEPTION USING ERRCODE = 'PF001',
             MESSAGE = 'channel ' || NEW.channel_id || ' already has ' || cap || ' active releases';
     END IF;
