@@ -2,6 +2,7 @@ package preflight.probe;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,9 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,6 +53,31 @@ final class HttpProbe implements Prober {
         this.client = client;
         this.allowedHosts = allowedHosts;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * Resolves through the policy and connects only with its checking sockets (IP literals skip the Dns), so
+     * the address a connection goes to is the one that was checked: no second lookup for DNS rebinding to
+     * answer differently. Calls run synchronously on the probe's virtual thread; the dispatcher is not used.
+     */
+    static OkHttpClient client(AddressPolicy policy, Dns resolver, SSLContext sslContext, X509TrustManager trust) {
+        return new OkHttpClient.Builder()
+                .dns(policy.dns(resolver))
+                .socketFactory(policy.socketFactory())
+                // a proxy would resolve the name itself, past the policy
+                .proxy(Proxy.NO_PROXY)
+                .sslSocketFactory(sslContext.getSocketFactory(), trust)
+                // the JDK decides which TLS versions and ciphers are acceptable; the tls probe judges them
+                .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                        .allEnabledTlsVersions().allEnabledCipherSuites().build(), ConnectionSpec.CLEARTEXT))
+                // redirects stay manual so every hop passes the allow-list (HttpProbe)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // each call's deadline is the rest of the probe's timeout (HttpProbe), not these
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .build();
     }
 
     /** redirect: null when redirects are followed, else "https" (any https URL) or the required URL prefix. */

@@ -1,9 +1,6 @@
 package preflight.probe;
 
-import java.net.Proxy;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-import okhttp3.ConnectionSpec;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -48,6 +42,8 @@ import preflight.probe.ProbeResult.Outcome;
  * Runs probes on virtual threads. Each probe is bounded as a whole by its timeout (DNS and TLS handshake included),
  * and every failure, including a malformed definition, becomes a FAIL result rather than an exception.
  * It also holds the one list of probe kinds, which templates are checked against ({@link ProbeKinds}).
+ * Its length is the running itself: the cap shared by every release, one deadline per probe,
+ * cancellation, and a result for each way a probe can fail, which only make sense together.
  */
 @Service
 public class ProbeRunner implements ProbeKinds, AutoCloseable {
@@ -65,7 +61,7 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
 
     @Autowired
     public ProbeRunner(ProbeSettings settings, ObjectProvider<Clock> clock) {
-        this(settings, defaultTrust(), clock.getIfAvailable(Clock::systemUTC));
+        this(settings, ProbeTrust.jdkDefault(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     ProbeRunner(ProbeSettings settings, X509TrustManager trust, Clock clock) {
@@ -79,8 +75,8 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
         this.clock = clock;
         this.allowedHosts = new AllowedHosts(settings.allowedHosts());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-", 0).factory());
-        SSLContext sslContext = sslContext(trust);
-        this.httpClient = httpClient(policy, resolver, sslContext, trust);
+        SSLContext sslContext = ProbeTrust.context(trust);
+        this.httpClient = HttpProbe.client(policy, resolver, sslContext, trust);
         this.inFlight = new Semaphore(settings.maxConcurrency());
         // the one list of probe kinds: templates are checked against it too (ProbeKinds)
         this.probers = new LinkedHashMap<>();
@@ -90,35 +86,9 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
         }
     }
 
-    /**
-     * Resolves through the policy and connects only with its checking sockets (IP literals skip the Dns), so
-     * the address a connection goes to is the one that was checked: no second lookup for DNS rebinding to
-     * answer differently. Calls run synchronously on the probe's virtual thread; the dispatcher is not used.
-     */
-    private static OkHttpClient httpClient(AddressPolicy policy, Dns resolver, SSLContext sslContext,
-                                           X509TrustManager trust) {
-        return new OkHttpClient.Builder()
-                .dns(policy.dns(resolver))
-                .socketFactory(policy.socketFactory())
-                // a proxy would resolve the name itself, past the policy
-                .proxy(Proxy.NO_PROXY)
-                .sslSocketFactory(sslContext.getSocketFactory(), trust)
-                // the JDK decides which TLS versions and ciphers are acceptable; the tls probe judges them
-                .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
-                        .allEnabledTlsVersions().allEnabledCipherSuites().build(), ConnectionSpec.CLEARTEXT))
-                // redirects stay manual so every hop passes the allow-list (HttpProbe)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                // each call's deadline is the rest of the probe's timeout (HttpProbe), not these
-                .connectTimeout(Duration.ZERO)
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .build();
-    }
-
     /** Probes as the settings' defaults have them, for reading templates outside the running bot (lint). */
     public static ProbeRunner withDefaults() {
-        return new ProbeRunner(ProbeSettings.defaults(), defaultTrust(), Clock.systemUTC());
+        return new ProbeRunner(ProbeSettings.defaults(), ProbeTrust.jdkDefault(), Clock.systemUTC());
     }
 
     @Override
@@ -137,33 +107,6 @@ public class ProbeRunner implements ProbeKinds, AutoCloseable {
             return Optional.empty();
         } catch (InvalidProbeException e) {
             return Optional.of(e.getMessage());
-        }
-    }
-
-    /** The JDK's trust store (javax.net.ssl.trustStore when set, else cacerts). */
-    static X509TrustManager defaultTrust() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JDK offers no X.509 trust manager");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no default trust store", e);
-        }
-    }
-
-    /** One trust for every kind: OkHttp needs the trust manager itself, the tls probe a context. */
-    private static SSLContext sslContext(X509TrustManager trust) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS context", e);
         }
     }
 

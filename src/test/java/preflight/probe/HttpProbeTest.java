@@ -154,7 +154,7 @@ class HttpProbeTest {
     void httpsWithSelfSignedCertificateFailsAgainstDefaultTrust() throws Exception {
         Server server = servers.https(TestCertificates.LOCALHOST.serverContext()).handle("/", exchange -> respond(exchange, 200, "ok"));
 
-        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeRunner.defaultTrust())) {
+        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeTrust.jdkDefault())) {
             ProbeResult result = defaultTrust.run(probe("http", server.url("https", "localhost", "/")));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAIL);

@@ -73,7 +73,7 @@ class TlsProbeTest {
     void untrustedChainFails() throws Exception {
         String target = tlsTarget(TestCertificates.LOCALHOST);
 
-        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeRunner.defaultTrust())) {
+        try (ProbeRunner defaultTrust = Probes.runner(Probes.settings(), ProbeTrust.jdkDefault())) {
             ProbeResult result = defaultTrust.run(probe("tls", target));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
