@@ -3,6 +3,7 @@ package preflight.api;
 import java.util.List;
 
 import preflight.deployment.Missing;
+import preflight.words.MissingText;
 
 /**
  * How the API words what stands between a release and GO: the verdict's {@code missing} list and
@@ -14,13 +15,7 @@ final class MissingWords {
     }
 
     static String of(Missing missing) {
-        return switch (missing) {
-            case Missing.UntickedItems(int count) -> count + (count == 1 ? " item unticked" : " items unticked");
-            case Missing.RoleRejected(var role) -> role + " rejected";
-            case Missing.RoleNotSigned(var role) -> role + " not signed";
-            case Missing.ProbesFailed() -> "probes failed";
-            case Missing.ProbesNotRun() -> "probes not run";
-        };
+        return MissingText.of(missing);
     }
 
     static List<String> all(List<Missing> missing) {

@@ -3,6 +3,7 @@ package preflight.api;
 import java.util.Locale;
 
 import preflight.deployment.ReleaseStatus;
+import preflight.words.StatusText;
 
 /**
  * How the API words a release's status in a problem's detail. The JSON's {@code status} field is
@@ -14,13 +15,7 @@ final class StatusWords {
     }
 
     static String of(ReleaseStatus status) {
-        return switch (status) {
-            case IN_PROGRESS -> "in progress";
-            case SHIPPED -> "shipped — monitoring";
-            case COMPLETED -> "completed";
-            case ABORTED -> "aborted";
-            case ROLLED_BACK -> "rolled back";
-        };
+        return StatusText.of(status);
     }
 
     /**

@@ -5,7 +5,7 @@
  * It may use every feature, never the HTTP API; no feature uses it.
  */
 @ApplicationModule(displayName = "slack", allowedDependencies = { "approval", "checklist", "deployment", "probe",
-        "reminder", "report", "system", "token" })
+        "reminder", "report", "system", "token", "words" })
 package preflight.slack;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import preflight.deployment.Missing;
+import preflight.words.MissingText;
 
 /** How Slack words what stands between a release and GO; each is written here once. */
 public final class MissingWords {
@@ -13,13 +14,7 @@ public final class MissingWords {
 
     /** "3 items unticked", "QA Lead not signed", …: plain text, not yet escaped for mrkdwn. */
     public static String of(Missing missing) {
-        return switch (missing) {
-            case Missing.UntickedItems(int count) -> count + (count == 1 ? " item unticked" : " items unticked");
-            case Missing.RoleRejected(var role) -> role + " rejected";
-            case Missing.RoleNotSigned(var role) -> role + " not signed";
-            case Missing.ProbesFailed() -> "probes failed";
-            case Missing.ProbesNotRun() -> "probes not run";
-        };
+        return MissingText.of(missing);
     }
 
     /** One line, "3 items unticked · QA Lead not signed": plain text, not yet escaped for mrkdwn. */

@@ -1,6 +1,7 @@
 package preflight.slack.text;
 
 import preflight.deployment.ReleaseStatus;
+import preflight.words.StatusText;
 
 /** How Slack words a release's status; each form is written here once. */
 public final class StatusWords {
@@ -10,13 +11,7 @@ public final class StatusWords {
 
     /** "in progress", "shipped — monitoring", …: the status inside a sentence or after a "·". */
     public static String of(ReleaseStatus status) {
-        return switch (status) {
-            case IN_PROGRESS -> "in progress";
-            case SHIPPED -> "shipped — monitoring";
-            case COMPLETED -> "completed";
-            case ABORTED -> "aborted";
-            case ROLLED_BACK -> "rolled back";
-        };
+        return StatusText.of(status);
     }
 
     /** "Aborted", "Rolled back", …: the status opening a line. */
