@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import preflight.deployment.ReleaseService;
+import preflight.words.StatusText;
 
 @RestController
 @RequestMapping(ApiWebConfiguration.BASE + "/releases/{version}/items")
@@ -64,7 +65,7 @@ class ItemsController {
                     + "`; GET the release for its item ids.");
         }
         if (!tickable.status().active()) {
-            throw ApiException.conflict("Release " + release.version() + " is " + StatusWords.of(tickable.status())
+            throw ApiException.conflict("Release " + release.version() + " is " + StatusText.of(tickable.status())
                     + "; its checklist can no longer change.");
         }
         releases.setTicked(tickable, itemId, body.ticked(), caller.actor(), body.ticked() ? evidence : null,

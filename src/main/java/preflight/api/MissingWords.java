@@ -14,11 +14,7 @@ final class MissingWords {
     private MissingWords() {
     }
 
-    static String of(Missing missing) {
-        return MissingText.of(missing);
-    }
-
     static List<String> all(List<Missing> missing) {
-        return missing.stream().map(MissingWords::of).toList();
+        return missing.stream().map(MissingText::of).toList();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import preflight.probe.ProbeRuns;
+import preflight.words.StatusText;
 
 @RestController
 @RequestMapping(ApiWebConfiguration.BASE + "/releases/{version}/probe")
@@ -58,7 +59,7 @@ class ProbeRunsController {
                     + " defines no probes.");
             case ProbeRuns.UnknownProbe unknown -> throw ApiException.badRequest("Unknown probe " + unknown.probeId());
             case ProbeRuns.NotActive inactive -> throw ApiException.conflict("Release " + release.version() + " is "
-                    + StatusWords.of(inactive.status()) + "; its probes can no longer run.");
+                    + StatusText.of(inactive.status()) + "; its probes can no longer run.");
         };
     }
 }

@@ -14,13 +14,9 @@ final class StatusWords {
     private StatusWords() {
     }
 
-    static String of(ReleaseStatus status) {
-        return StatusText.of(status);
-    }
-
     /**
      * The status as a refused lifecycle step has always named it ("in_progress", "shipped",
-     * "rolled_back"), unlike {@link #of}: kept apart so pipelines matching today's details still do.
+     * "rolled_back"), unlike {@link StatusText}: kept apart so pipelines matching today's details still do.
      */
     static String named(ReleaseStatus status) {
         return status.name().toLowerCase(Locale.ROOT);

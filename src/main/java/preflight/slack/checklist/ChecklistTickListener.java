@@ -21,7 +21,7 @@ import preflight.slack.outbox.MessageSync;
 import preflight.slack.outbox.Outbox;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackUsers;
-import preflight.slack.text.StatusWords;
+import preflight.words.StatusText;
 
 /**
  * A click on a checklist checkbox. Slack sends the element's whole selection; the block id says
@@ -65,7 +65,7 @@ class ChecklistTickListener implements SlackListener {
         var deployment = deployments.tickable(releaseId).orElseThrow();
         if (!deployment.status().active()) {
             replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.version()) + " is "
-                    + StatusWords.of(deployment.status()) + "; its checklist can no longer change.");
+                    + StatusText.of(deployment.status()) + "; its checklist can no longer change.");
             return context.ack();
         }
         Set<String> selected = new HashSet<>();

@@ -29,8 +29,8 @@ import preflight.report.ReleaseHistory;
 import preflight.slack.text.DurationText;
 import preflight.slack.text.MissingWords;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /**
  * One person's Home tab: what waits for their sign-off (with the same Approve and Reject as the
@@ -119,7 +119,7 @@ class HomeRenderer {
         for (Release release : own.subList(0, Math.min(MAX_OWN, own.size()))) {
             ownText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
                     .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
-                    .append(" · ").append(StatusWords.of(release.status()));
+                    .append(" · ").append(StatusText.of(release.status()));
             if (release.status() == ReleaseStatus.IN_PROGRESS) {
                 var verdict = signoffs.verdict(release);
                 ownText.append(" · ").append(verdict.go() ? "*GO*" : "*NO-GO*: "
@@ -140,7 +140,7 @@ class HomeRenderer {
         for (Release release : closed) {
             closedText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
                     .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
-                    .append(" · ").append(StatusWords.of(release.status()));
+                    .append(" · ").append(StatusText.of(release.status()));
         }
         blocks.add(section(s -> s.blockId("home:closed").text(markdownText(Mrkdwn.truncate(closedText.toString(), SECTION_TEXT)))));
 

@@ -29,8 +29,8 @@ import preflight.slack.text.DurationText;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
 import preflight.slack.text.SlackMentions;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /**
  * The post-deploy nudge: in the thread (mentioning on-call) and as a DM to each on-call person.
@@ -93,7 +93,7 @@ public class ReminderMessageRenderer implements MessageRenderer {
                     LifecycleActions.snooze(deployment, snoozeLabel),
                     LifecycleActions.rollBack(deployment)))));
         } else {
-            String outcome = "Release " + StatusWords.of(deployment.status())
+            String outcome = "Release " + StatusText.of(deployment.status())
                     + (deployment.closedAt() == null ? "" : " " + SlackDates.of(deployment.closedAt()))
                     + (deployment.closeReason() == null ? "" : ": " + Mrkdwn.escape(Mrkdwn.truncate(deployment.closeReason(), 300)));
             blocks.add(context(c -> c.blockId("reminder:outcome").elements(List.of(markdownText(outcome)))));

@@ -12,8 +12,8 @@ import preflight.deployment.Actor;
 import preflight.deployment.Release;
 import preflight.probe.ProbeRuns;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /**
  * Starts a probe run for a command or a click: the run is recorded on the request thread (a
@@ -69,7 +69,7 @@ class ProbeRunLauncher {
                     + Mrkdwn.escape(Mrkdwn.truncate(unknown.probeId(), 40)) + "` is not a probe of " + release
                     + ". Its probes: " + String.join(", ", unknown.known().stream()
                             .map(id -> "`" + Mrkdwn.escape(id) + "`").toList()) + ". Nothing was run.");
-            case ProbeRuns.NotActive inactive -> new Launch(false, release + " is " + StatusWords.of(inactive.status())
+            case ProbeRuns.NotActive inactive -> new Launch(false, release + " is " + StatusText.of(inactive.status())
                     + "; its probes can no longer run.");
         };
     }

@@ -12,7 +12,7 @@ import preflight.deployment.ReleaseService;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackUsers;
-import preflight.slack.text.StatusWords;
+import preflight.words.StatusText;
 
 /**
  * {@code /deploy probe [version] [probe-id]}: runs the release's probes (or one of them). The
@@ -81,7 +81,7 @@ class ProbeSubcommand implements DeploySubcommand {
     private String notActive(String channelId, String version, List<Release> active) {
         var earlier = deployments.latestByRelease(channelId, version);
         if (earlier.isPresent()) {
-            return "*" + Mrkdwn.escape(earlier.get().version()) + "* is " + StatusWords.of(earlier.get().status())
+            return "*" + Mrkdwn.escape(earlier.get().version()) + "* is " + StatusText.of(earlier.get().status())
                     + "; its probes can no longer run.";
         }
         return "No release `" + shown(version) + "` is in progress in this channel."

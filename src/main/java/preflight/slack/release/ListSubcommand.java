@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import preflight.deployment.ReleaseService;
 import preflight.slack.command.DeploySubcommand;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /** {@code /deploy list}: the active releases of this channel. */
 @Component
@@ -46,7 +46,7 @@ class ListSubcommand implements DeploySubcommand {
         for (var deployment : active) {
             var progress = deployments.progressOf(deployment);
             text.append("\n• ").append(threadLinks.to(deployment, Mrkdwn.escape(deployment.version()))).append(" → ")
-                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(StatusWords.of(deployment.status()))
+                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(StatusText.of(deployment.status()))
                     .append(" · ").append(progress.done()).append('/').append(progress.total()).append(" items");
         }
         return new Reply(text.toString());

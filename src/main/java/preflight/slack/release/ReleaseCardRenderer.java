@@ -26,7 +26,7 @@ import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackMentions;
-import preflight.slack.text.StatusWords;
+import preflight.words.StatusText;
 
 /** The root message of a release thread: what is being released, by whom, how far along. */
 @Component
@@ -66,7 +66,7 @@ public class ReleaseCardRenderer implements MessageRenderer {
         String release = Mrkdwn.escape(deployment.version());
         String environment = Mrkdwn.escape(deployment.environment());
         List<TextObject> fields = List.of(
-                markdownText("*Status*\n" + statusEmoji(deployment) + " " + StatusWords.of(deployment.status())),
+                markdownText("*Status*\n" + statusEmoji(deployment) + " " + StatusText.of(deployment.status())),
                 markdownText("*Environment*\n" + environment),
                 markdownText("*Template*\n" + Mrkdwn.escape(deployment.templateName()) + templateCommit(deployment)),
                 markdownText("*Started by*\n" + SlackMentions.person(deployment.startedBy())));
@@ -88,7 +88,7 @@ public class ReleaseCardRenderer implements MessageRenderer {
             blocks.add(actions(a -> a.blockId("card:actions").elements(List.copyOf(buttons))));
         }
         String text = "Release " + release + " → " + environment + ": " + progress.done() + "/" + progress.total()
-                + " checklist items done (" + StatusWords.of(deployment.status()) + ")";
+                + " checklist items done (" + StatusText.of(deployment.status()) + ")";
         return new RenderedMessage(text, blocks);
     }
 

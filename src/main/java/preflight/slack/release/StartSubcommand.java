@@ -20,8 +20,8 @@ import preflight.slack.outbox.Outbox;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.Refusals;
 import preflight.slack.text.SlackUsers;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /**
  * {@code /deploy start <version> [template] [environment]}. Everything is validated before
@@ -95,7 +95,7 @@ class StartSubcommand implements DeploySubcommand {
         } catch (ReleaseAlreadyActive e) {
             var existing = e.existing();
             return new Reply("*" + Mrkdwn.escape(existing.version()) + "* (" + Mrkdwn.escape(existing.environment())
-                    + ") is already " + StatusWords.of(existing.status()) + " in this channel: "
+                    + ") is already " + StatusText.of(existing.status()) + " in this channel: "
                     + threadLinks.to(existing, "open its thread") + ". Nothing new was started.");
         } catch (Refused e) {
             return new Reply(Refusals.of(e.refusal()));

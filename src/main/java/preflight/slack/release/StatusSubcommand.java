@@ -15,8 +15,8 @@ import preflight.slack.outbox.Outbox;
 import preflight.slack.signoff.SignoffCardSection;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackMentions;
-import preflight.slack.text.StatusWords;
 import preflight.slack.text.ThreadLinks;
+import preflight.words.StatusText;
 
 /** {@code /deploy status [version]}: a summary only the asker sees. */
 @Component
@@ -63,7 +63,7 @@ class StatusSubcommand implements DeploySubcommand {
             var progress = deployments.progressOf(deployment);
             text.append(text.isEmpty() ? "" : "\n")
                     .append("• *").append(Mrkdwn.escape(deployment.version())).append("* → ")
-                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(StatusWords.of(deployment.status()))
+                    .append(Mrkdwn.escape(deployment.environment())).append(" · ").append(StatusText.of(deployment.status()))
                     .append(" · `").append(ReleaseCardRenderer.bar(progress)).append("` ")
                     .append(progress.done()).append('/').append(progress.total()).append(" items · template `")
                     .append(Mrkdwn.escape(deployment.templateName())).append("` · started by ")

@@ -29,7 +29,7 @@ import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.StatusWords;
+import preflight.words.StatusText;
 
 /**
  * The sign-off message in the release thread: per role its state and the buttons to decide.
@@ -102,7 +102,7 @@ public class SignoffMessageRenderer implements MessageRenderer {
         if (first == 0) {
             String head = "*Sign-offs* for release *" + release + "*\n" + (open
                     ? "Each role is signed by its approvers: *Approve*, or *Reject* with a reason."
-                    : "Sign-offs are closed: the release is " + StatusWords.of(deployment.status()) + ".");
+                    : "Sign-offs are closed: the release is " + StatusText.of(deployment.status()) + ".");
             blocks.add(section(s -> s.blockId("so:head").text(markdownText(head))));
         } else {
             String head = "*Sign-offs* for release *" + release + "*, continued: roles " + (first + 1) + "–" + end

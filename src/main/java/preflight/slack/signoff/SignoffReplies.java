@@ -7,7 +7,7 @@ import preflight.approval.Eligibility;
 import preflight.approval.Outcome;
 import preflight.approval.RoleState;
 import preflight.slack.text.Mrkdwn;
-import preflight.slack.text.StatusWords;
+import preflight.words.StatusText;
 
 /** What the clicker alone is told when a sign-off click changed nothing. */
 final class SignoffReplies {
@@ -32,7 +32,7 @@ final class SignoffReplies {
             case Outcome.NothingToWithdraw(RoleState role) -> "There is no decision on *" + SignoffFormat.roleName(role)
                     + "* to withdraw.";
             case Outcome.Closed(var deployment) -> "Release *" + Mrkdwn.escape(deployment.version()) + "* is "
-                    + StatusWords.of(deployment.status()) + "; its sign-offs can no longer change.";
+                    + StatusText.of(deployment.status()) + "; its sign-offs can no longer change.";
             case Outcome.UnknownRole unknown -> UNKNOWN;
         });
     }

@@ -12,18 +12,13 @@ public final class MissingWords {
     private MissingWords() {
     }
 
-    /** "3 items unticked", "QA Lead not signed", …: plain text, not yet escaped for mrkdwn. */
-    public static String of(Missing missing) {
-        return MissingText.of(missing);
-    }
-
     /** One line, "3 items unticked · QA Lead not signed": plain text, not yet escaped for mrkdwn. */
     public static String joined(List<Missing> missing, String separator) {
-        return missing.stream().map(MissingWords::of).collect(Collectors.joining(separator));
+        return missing.stream().map(MissingText::of).collect(Collectors.joining(separator));
     }
 
     /** One escaped mrkdwn bullet per missing piece, "• 3 items unticked\n• QA Lead not signed". */
     public static String bullets(List<Missing> missing) {
-        return missing.stream().map(m -> "• " + Mrkdwn.escape(of(m))).collect(Collectors.joining("\n"));
+        return missing.stream().map(m -> "• " + Mrkdwn.escape(MissingText.of(m))).collect(Collectors.joining("\n"));
     }
 }

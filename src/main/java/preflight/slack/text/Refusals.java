@@ -1,6 +1,7 @@
 package preflight.slack.text;
 
 import preflight.deployment.Refusal;
+import preflight.words.StatusText;
 
 /** The words for every refusal a feature gives; each is written here once. */
 public final class Refusals {
@@ -24,7 +25,7 @@ public final class Refusals {
                     + " while it is NO-GO is an override, which only this channel's release managers or an admin may"
                     + " make. `/deploy managers` shows who they are. Nothing was changed.";
             case Refusal.WrongState(var release, var step) -> "Release " + Mrkdwn.escape(release.version()) + " is "
-                    + StatusWords.of(release.status()) + ", so it cannot " + verb(step) + " now. Nothing was changed.";
+                    + StatusText.of(release.status()) + ", so it cannot " + verb(step) + " now. Nothing was changed.";
             case Refusal.NotAdministrator(var channel, boolean managersNamed) -> managersNamed
                     ? "Only this channel's release managers or a workspace admin can change this (`/deploy managers`"
                     + " shows who they are). Nothing was changed."

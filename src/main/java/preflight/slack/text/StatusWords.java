@@ -3,20 +3,15 @@ package preflight.slack.text;
 import preflight.deployment.ReleaseStatus;
 import preflight.words.StatusText;
 
-/** How Slack words a release's status; each form is written here once. */
+/** Slack's own forms of a release's status; in a sentence it is {@link StatusText}. */
 public final class StatusWords {
 
     private StatusWords() {
     }
 
-    /** "in progress", "shipped — monitoring", …: the status inside a sentence or after a "·". */
-    public static String of(ReleaseStatus status) {
-        return StatusText.of(status);
-    }
-
     /** "Aborted", "Rolled back", …: the status opening a line. */
     public static String capitalized(ReleaseStatus status) {
-        String words = of(status);
+        String words = StatusText.of(status);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -13,8 +13,8 @@ import preflight.deployment.Actor;
 import preflight.deployment.ReleaseLifecycle;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ShipBlocked;
-import preflight.slack.text.MissingWords;
 import preflight.testing.SlackAppFixture;
+import preflight.words.MissingText;
 
 /** A rejection committed while a ship is deciding is never skipped: the verdict is read under the row's lock. */
 class ShipUnderLockTest extends SlackAppFixture {
@@ -59,7 +59,7 @@ class ShipUnderLockTest extends SlackAppFixture {
 
         Object outcome = ship.get(15, TimeUnit.SECONDS);
         assertThat(outcome).isInstanceOfSatisfying(ShipBlocked.class,
-                blocked -> assertThat(blocked.missing()).extracting(MissingWords::of).contains("QA Lead rejected"));
+                blocked -> assertThat(blocked.missing()).extracting(MissingText::of).contains("QA Lead rejected"));
         assertThat(jdbc.sql("SELECT status FROM deployment WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("IN_PROGRESS");
         assertThat(jdbc.sql("SELECT count(*) FROM deployment_event WHERE type LIKE 'SHIPPED%'")

@@ -9,10 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import preflight.deployment.ReleaseService;
 import preflight.deployment.ShipGuard;
-import preflight.slack.text.MissingWords;
 import preflight.testing.BlockKit;
 import preflight.testing.SignoffFixture;
 import preflight.testing.SlackLimits;
+import preflight.words.MissingText;
 
 class GoNoGoTest extends SignoffFixture {
 
@@ -72,6 +72,6 @@ class GoNoGoTest extends SignoffFixture {
 
     private List<String> missing() {
         var deployment = deployments.activeInChannel(channel).getFirst();
-        return guards.stream().flatMap(guard -> guard.missing(deployment).stream()).map(MissingWords::of).toList();
+        return guards.stream().flatMap(guard -> guard.missing(deployment).stream()).map(MissingText::of).toList();
     }
 }

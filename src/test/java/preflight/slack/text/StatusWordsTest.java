@@ -9,15 +9,6 @@ import preflight.deployment.ReleaseStatus;
 class StatusWordsTest {
 
     @Test
-    void wordsEveryStatus() {
-        assertThat(StatusWords.of(ReleaseStatus.IN_PROGRESS)).isEqualTo("in progress");
-        assertThat(StatusWords.of(ReleaseStatus.SHIPPED)).isEqualTo("shipped — monitoring");
-        assertThat(StatusWords.of(ReleaseStatus.COMPLETED)).isEqualTo("completed");
-        assertThat(StatusWords.of(ReleaseStatus.ABORTED)).isEqualTo("aborted");
-        assertThat(StatusWords.of(ReleaseStatus.ROLLED_BACK)).isEqualTo("rolled back");
-    }
-
-    @Test
     void capitalizedOpensALine() {
         assertThat(StatusWords.capitalized(ReleaseStatus.ABORTED)).isEqualTo("Aborted");
         assertThat(StatusWords.capitalized(ReleaseStatus.ROLLED_BACK)).isEqualTo("Rolled back");
