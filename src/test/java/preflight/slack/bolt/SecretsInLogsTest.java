@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import preflight.testing.AppProcess;
+import preflight.testing.AppProcessResources;
 import preflight.testing.BlockKit;
 import preflight.testing.FakeSlackApi;
 import preflight.testing.RawSlackRequests;
@@ -35,19 +35,9 @@ class SecretsInLogsTest {
             "--preflight.slack.poll-interval=100ms", "--slack.http-timeout=1s",
             "--logging.level.preflight=DEBUG", "--logging.level.com.slack.api=DEBUG");
 
-    private static FakeSlackApi slack;
-
-    @BeforeAll
-    static void fakeSlack() {
-        slack = FakeSlackApi.start();
-        AppProcess.dropSchema(SCHEMA);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        slack.close();
-        AppProcess.dropSchema(SCHEMA);
-    }
+    @RegisterExtension
+    static final AppProcessResources resources = new AppProcessResources(SCHEMA);
+    private static final FakeSlackApi slack = resources.slack();
 
     @Test
     void secretsNeverAppearInTheLogAcrossStartCommandsErrorsAndShutdown() {

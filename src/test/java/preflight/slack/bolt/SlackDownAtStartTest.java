@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import preflight.testing.AppProcess;
+import preflight.testing.AppProcessResources;
 import preflight.testing.FakeSlackApi;
 import preflight.testing.SlackMatchesDatabase;
 import preflight.testing.SlackRequests;
@@ -22,19 +22,9 @@ class SlackDownAtStartTest {
 
     private static final String SCHEMA = "fault_slack_down_at_start";
     private static final String SIGNING_SECRET = "signing-slack-down-at-start";
-    private static FakeSlackApi slack;
-
-    @BeforeAll
-    static void fakeSlack() {
-        slack = FakeSlackApi.start();
-        AppProcess.dropSchema(SCHEMA);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        slack.close();
-        AppProcess.dropSchema(SCHEMA);
-    }
+    @RegisterExtension
+    static final AppProcessResources resources = new AppProcessResources(SCHEMA);
+    private static final FakeSlackApi slack = resources.slack();
 
     @Test
     void startsWithSlackDownAndCatchesUpWhenItIsBack() {

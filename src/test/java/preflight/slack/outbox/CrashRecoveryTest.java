@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import preflight.testing.AppProcess;
+import preflight.testing.AppProcessResources;
 import preflight.testing.BlockKit;
 import preflight.testing.FakeSlackApi;
 import preflight.testing.SlackMatchesDatabase;
@@ -30,19 +30,9 @@ class CrashRecoveryTest {
             "--preflight.slack.min-update-interval=300ms", "--preflight.slack.poll-interval=100ms",
             "--slack.http-timeout=60s");
 
-    private static FakeSlackApi slack;
-
-    @BeforeAll
-    static void fakeSlack() {
-        slack = FakeSlackApi.start();
-        AppProcess.dropSchema(SCHEMA);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        slack.close();
-        AppProcess.dropSchema(SCHEMA);
-    }
+    @RegisterExtension
+    static final AppProcessResources resources = new AppProcessResources(SCHEMA);
+    private static final FakeSlackApi slack = resources.slack();
 
     @Test
     void aTickStoredButNotYetShownIsShownAfterAKillAndRestart() {

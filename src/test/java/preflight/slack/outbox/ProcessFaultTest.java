@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import preflight.testing.AppProcess;
+import preflight.testing.AppProcessResources;
 import preflight.testing.FakeSlackApi;
 import preflight.testing.SlackMatchesDatabase;
 import preflight.testing.SlackRequests;
@@ -32,18 +33,13 @@ class ProcessFaultTest {
     private static final List<String> KILLED_SETTINGS = List.of("--preflight.slack.lease=2s",
             "--preflight.slack.min-update-interval=300ms", "--preflight.slack.poll-interval=100ms");
 
-    private static FakeSlackApi slack;
+    @RegisterExtension
+    static final AppProcessResources resources = new AppProcessResources(SCHEMA);
+    private static final FakeSlackApi slack = resources.slack();
 
     @BeforeAll
-    static void fakeSlack() {
-        slack = FakeSlackApi.start();
+    static void qaTeam() {
         slack.setUserGroup("S0QATEAM", "U0QA1");
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        slack.close();
-        AppProcess.dropSchema(SCHEMA);
     }
 
     @Test
