@@ -1,5 +1,6 @@
 package preflight.deployment;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +80,21 @@ public class ReleaseService {
                     .findActive(command.channelId(), command.version(), command.environment())
                     .orElseThrow(() -> raced));
         } catch (RuntimeException e) {
-            // raised by the commit, so whatever the transaction manager wraps it in
-            if (ChannelCap.exceeded(e)) {
+            if (channelCapExceeded(e)) {
                 throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
             }
             throw e;
         }
+    }
+
+    /** PostgreSQL's refusal of a start over the channel's cap (V64), in whatever the commit was wrapped. */
+    private static boolean channelCapExceeded(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "PF001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
