@@ -25,7 +25,7 @@ echo "==> Building the jar and the test classes"
 ./mvnw -q "${offline[@]}" -DskipTests package
 mkdir -p target/bench
 ./mvnw -q "${offline[@]}" dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
+  -Dmdep.outputFile=target/bench/classpath.txt
 
 jar=$(ls target/preflight-*.jar | grep -v original | head -n 1)
 export BENCH_JAR=$jar
