@@ -2,14 +2,13 @@ package preflight.deployment;
 
 import java.time.Duration;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import preflight.system.PollingWorker;
 
 /**
- * Chains audit events shortly after they commit (the SQL function {@code seal_release_events}),
+ * Chains audit events shortly after they commit (the SQL function {@code seal_audit_events}),
  * rather than inside the transaction that writes them, so the events of one busy release never
  * wait for each other's commit. Woken after every release change; events written without one
  * (reminders, nudges) are sealed at the next poll.
@@ -17,15 +16,11 @@ import preflight.system.PollingWorker;
 @Component
 class AuditChainSealer extends PollingWorker {
 
-    private static final int RELEASES_PER_ROUND = 100;
-
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
 
-    AuditChainSealer(AuditTrail audit, JdbcClient jdbc) {
+    AuditChainSealer(AuditTrail audit) {
         super("audit-chain-sealer");
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     @TransactionalEventListener
@@ -46,11 +41,7 @@ class AuditChainSealer extends PollingWorker {
 
     @Override
     protected boolean round() {
-        var releases = jdbc.sql("SELECT DISTINCT deployment_id FROM deployment_event WHERE hash IS NULL LIMIT ?")
-                .param(RELEASES_PER_ROUND)
-                .query(Long.class)
-                .list();
-        releases.forEach(audit::seal);
-        return releases.size() == RELEASES_PER_ROUND;
+        audit.seal();
+        return false;
     }
 }

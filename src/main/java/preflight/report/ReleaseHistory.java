@@ -42,7 +42,7 @@ public class ReleaseHistory {
                         SELECT d.id, s.actor_id, s.actor_name FROM deployment d
                           LEFT JOIN LATERAL (SELECT actor_id, actor_name FROM deployment_event e
                                               WHERE e.deployment_id = d.id AND e.type IN ('SHIPPED', 'SHIPPED_WITH_OVERRIDE')
-                                              ORDER BY e.seq DESC LIMIT 1) s ON true
+                                              ORDER BY e.id DESC LIMIT 1) s ON true
                          WHERE d.channel_id = ? ORDER BY d.started_at DESC, d.id DESC LIMIT ?""")
                 .params(channelId, Math.clamp(count, 1, MAX_COUNT))
                 .query((rs, n) -> {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import preflight.deployment.ChainHash;
 import preflight.report.ReleaseReport.Event;
 import preflight.report.ReleaseReport.Person;
 
@@ -43,17 +44,9 @@ class AuditChainTest {
         assertThat(AuditChain.verify(swapped).intact()).isFalse();
     }
 
-    @Test
-    void fieldsAreLengthPrefixedSoMovingTextBetweenFieldsChangesTheHash() {
-        var at = Instant.parse("2026-01-01T00:00:00.123456Z");
-        var one = new Event(1, at, "T", ALICE, "ab", "c", null);
-        var two = new Event(1, at, "T", ALICE, "a", "bc", null);
-        assertThat(AuditChain.hash(1, one, AuditChain.GENESIS)).isNotEqualTo(AuditChain.hash(1, two, AuditChain.GENESIS));
-    }
-
     private static List<AuditChain.Stored> chain(int n) {
         var events = new ArrayList<AuditChain.Stored>();
-        String previous = AuditChain.GENESIS;
+        String previous = ChainHash.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             var unhashed = new Event(seq, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq), "ITEM_TICKED", ALICE,
                     "item-" + seq, null, null);

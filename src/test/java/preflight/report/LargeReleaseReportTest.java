@@ -69,7 +69,7 @@ class LargeReleaseReportTest extends SlackAppFixture {
         var chain = reports.verify(release.id());
         assertThat(chain.intact()).isTrue();
         assertThat(chain.events()).isEqualTo(1 + SECTIONS * PER_SECTION + 2);
-        assertThat(jdbc.sql("SELECT count(DISTINCT prev_hash) FROM deployment_event").query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT count(DISTINCT prev_hash) FROM deployment_event_seal").query(Integer.class).single())
                 .isEqualTo(chain.events());
 
         await(() -> !slack.files().isEmpty(), "report uploaded");
