@@ -41,7 +41,10 @@ public class AuditTrail {
      * release's last sealed event (see {@link AuditChainSealer}); whoever reads a chain seals
      * first. Rounds take turns on the horizon row, on any instance. Events written by
      * transactions that had all finished when a round began are below that round's horizon: the
-     * next round need not look at them again. @return how many events were sealed
+     * next round need not look at them again. The scan's upper bound changes nothing (a snapshot
+     * sees no transaction from its xmax on) but tells the planner the range is narrow: with the
+     * lower bound alone it estimated a tenth of the table and hashed every seal ever written.
+     * @return how many events were sealed
      */
     public int seal() {
         record Unsealed(long id, long releaseId, AuditEvent event) {
@@ -60,6 +63,7 @@ public class AuditTrail {
                             SELECT e.id, e.deployment_id, e.type, e.actor_id, e.actor_name, e.subject, e.detail, e.at
                               FROM deployment_event e
                              WHERE e.written_by >= CAST(? AS xid8)
+                               AND e.written_by < pg_snapshot_xmax(pg_current_snapshot())
                                AND NOT EXISTS (SELECT 1 FROM deployment_event_seal s WHERE s.event_id = e.id)
                              ORDER BY e.deployment_id, e.id""")
                     .param(horizon.low())
