@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import preflight.deployment.ChecklistClosed;
 import preflight.deployment.ReleaseService;
 import preflight.words.StatusText;
 
@@ -64,12 +65,13 @@ class ItemsController {
                     + " has no item `" + (itemId.length() > 60 ? itemId.substring(0, 60) + "…" : itemId)
                     + "`; GET the release for its item ids.");
         }
-        if (!tickable.status().active()) {
-            throw ApiException.conflict("Release " + release.version() + " is " + StatusText.of(tickable.status())
+        try {
+            releases.setTicked(tickable, itemId, body.ticked(), caller.actor(), body.ticked() ? evidence : null,
+                    body.ticked() ? note : null);
+        } catch (ChecklistClosed e) {
+            throw ApiException.conflict("Release " + release.version() + " is " + StatusText.of(e.status())
                     + "; its checklist can no longer change.");
         }
-        releases.setTicked(tickable, itemId, body.ticked(), caller.actor(), body.ticked() ? evidence : null,
-                body.ticked() ? note : null);
         return documents.of(release).items().stream().filter(item -> item.id().equals(itemId)).findFirst().orElseThrow();
     }
 

@@ -2,9 +2,11 @@ package preflight.deployment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +30,15 @@ class ItemTicks {
                    CAST(:detail AS text), CAST(:at AS timestamptz)
               FROM changed""";
 
-    /** @return false when the item was already ticked (a double click or a duplicate delivery) */
+    /**
+     * Ticks and unticks change only an active release's checklist, checked in the statement that
+     * writes: a click may have read the release before another instance closed it.
+     */
+    private static final String WHILE_ACTIVE = " EXISTS (SELECT 1 FROM deployment WHERE id = :releaseId AND status IN ("
+            + Arrays.stream(ReleaseStatus.values()).filter(ReleaseStatus::active)
+                    .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ")) + ")) ";
+
+    /** @return false when the item was already ticked (a double click or a duplicate delivery) or the release is closed */
     boolean tick(long releaseId, String itemId, Actor by, TickSource source, Instant at, String detail) {
         return tick(releaseId, itemId, by, source, at, detail, null, null);
     }
@@ -39,7 +49,8 @@ class ItemTicks {
                         WITH changed AS (
                             INSERT INTO item_tick (deployment_id, item_id, ticked_by, ticked_by_name, source, ticked_at,
                                                    evidence, note)
-                            VALUES (:releaseId, :itemId, :actorId, :actorName, :source, :at, :evidence, :note)
+                            SELECT :releaseId, :itemId, :actorId, :actorName, :source, :at, :evidence, :note
+                             WHERE """ + WHILE_ACTIVE + """
                             ON CONFLICT DO NOTHING RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
                 .param("releaseId", releaseId)
@@ -52,11 +63,12 @@ class ItemTicks {
                 .update() == 1;
     }
 
-    /** @return false when the item was not ticked */
+    /** @return false when the item was not ticked or the release is closed */
     boolean untick(long releaseId, String itemId, Actor by, Instant at) {
         return jdbc.sql("""
                         WITH changed AS (
                             DELETE FROM item_tick WHERE deployment_id = :releaseId AND item_id = :itemId
+                               AND """ + WHILE_ACTIVE + """
                             RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
                 .param("releaseId", releaseId)
@@ -75,7 +87,7 @@ class ItemTicks {
                         WITH changed AS (
                             DELETE FROM item_tick
                              WHERE deployment_id = :releaseId AND item_id = :itemId
-                               AND ticked_by = :actorId AND source = :source
+                               AND ticked_by = :actorId AND source = :source AND """ + WHILE_ACTIVE + """
                             RETURNING deployment_id, item_id)
                         """ + AND_RECORD_IT)
                 .param("releaseId", releaseId)

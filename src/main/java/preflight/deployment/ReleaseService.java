@@ -35,11 +35,13 @@ public class ReleaseService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessSettings access;
+    private final Tickables tickables;
 
-    ReleaseService(AccessSettings access, ReleaseRepository deployments, ItemTicks ticks, AuditTrail audit,
-                      ReleaseChecklists checklists, ApplicationEventPublisher events, TransactionTemplate tx,
-                      JdbcClient jdbc, Clock clock) {
+    ReleaseService(AccessSettings access, ReleaseRepository deployments, ItemTicks ticks, Tickables tickables,
+                      AuditTrail audit, ReleaseChecklists checklists, ApplicationEventPublisher events,
+                      TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
         this.access = access;
+        this.tickables = tickables;
         this.jdbc = jdbc;
         this.deployments = deployments;
         this.ticks = ticks;
@@ -97,7 +99,10 @@ public class ReleaseService {
         return false;
     }
 
-    /** @return true when the state changed; false for a repeat (double click, duplicate delivery) */
+    /**
+     * @return true when the state changed; false for a repeat (double click, duplicate delivery)
+     * @throws ChecklistClosed when the release is no longer active, however recently that happened
+     */
     public boolean setTicked(TickableRelease release, String itemId, boolean ticked, Actor actor) {
         return setTicked(release, itemId, ticked, actor, null, null);
     }
@@ -113,36 +118,34 @@ public class ReleaseService {
         var source = actor.isToken() ? TickSource.API : TickSource.USER;
         String detail = evidence == null && note == null ? null
                 : String.join(" — ", Stream.of(evidence, note).filter(Objects::nonNull).toList());
-        return Boolean.TRUE.equals(tx.execute(status -> {
+        if (!release.status().active()) {
+            throw new ChecklistClosed(release.version(), release.status());
+        }
+        boolean changed = Boolean.TRUE.equals(tx.execute(status -> {
             var now = clock.instant();
-            boolean changed = ticked // each with its audit event
+            boolean stored = ticked // each with its audit event
                     ? ticks.tick(releaseId, itemId, actor, source, now, detail, evidence, note)
                     : ticks.untick(releaseId, itemId, actor, now);
-            if (changed) {
+            if (stored) {
                 events.publishEvent(new ChecklistItemTicked(releaseId, itemId, index, ticked, actor));
             }
-            return changed;
+            return stored;
         }));
+        if (!changed) { // a repeat, or the release was closed since it was read
+            var now = tickables.statusNow(releaseId);
+            if (!now.active()) {
+                throw new ChecklistClosed(release.version(), now);
+            }
+        }
+        return changed;
     }
 
     /**
-     * The release as a click sees it, in one narrow read: a click on a hot release finds its parsed
-     * checklist by the snapshot's digest and never reads the snapshot.
+     * The release as a click sees it: remembered once read (see {@link Tickables}), so its status
+     * may be out of date; {@link #setTicked} checks it again as it writes.
      */
     public Optional<TickableRelease> tickable(long releaseId) {
-        record Row(String version, ReleaseStatus status, String templateName, String templateDigest) {
-        }
-        return jdbc.sql("SELECT release, status, template_name, template_digest FROM deployment WHERE id = ?")
-                .param(releaseId)
-                .query((rs, n) -> new Row(rs.getString("release"), ReleaseStatus.valueOf(rs.getString("status")),
-                        rs.getString("template_name"), rs.getString("template_digest")))
-                .optional()
-                .map(row -> new TickableRelease(releaseId, row.version(), row.status(),
-                        checklists.of(row.templateName(), row.templateDigest(), () -> jdbc
-                                .sql("SELECT template_source FROM deployment WHERE id = ?")
-                                .param(releaseId)
-                                .query(String.class)
-                                .single())));
+        return tickables.find(releaseId);
     }
 
     /**

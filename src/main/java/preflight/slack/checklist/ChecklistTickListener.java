@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import preflight.deployment.ChecklistClosed;
 import preflight.deployment.ReleaseService;
 import preflight.deployment.UnknownItem;
 import preflight.slack.bolt.ClickReplies;
@@ -63,11 +64,6 @@ class ChecklistTickListener implements SlackListener {
             return context.ack();
         }
         var deployment = deployments.tickable(releaseId).orElseThrow();
-        if (!deployment.status().active()) {
-            replies.ephemeral(context, "Release " + Mrkdwn.escape(deployment.version()) + " is "
-                    + StatusText.of(deployment.status()) + "; its checklist can no longer change.");
-            return context.ack();
-        }
         Set<String> selected = new HashSet<>();
         if (action.getSelectedOptions() != null) {
             action.getSelectedOptions().forEach(option -> selected.add(option.getValue()));
@@ -83,6 +79,9 @@ class ChecklistTickListener implements SlackListener {
                     deployments.setTicked(deployment, itemId, nowTicked, actor);
                 }
             }
+        } catch (ChecklistClosed e) {
+            replies.ephemeral(context, "Release " + Mrkdwn.escape(e.version()) + " is "
+                    + StatusText.of(e.status()) + "; its checklist can no longer change.");
         } catch (UnknownItem e) {
             log.warn("Click on an unknown item of deployment {}: {}", releaseId, e.getMessage());
         }

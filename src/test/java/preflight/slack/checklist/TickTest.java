@@ -89,6 +89,25 @@ public class TickTest extends SlackAppFixture {
         assertThat(current(first).updateCount()).isLessThan(burst);
     }
 
+    /** This instance read the release as active on the first click; another instance closed it since. */
+    @Test
+    void aReleaseClosedElsewhereAfterAClickTakesNoFurtherTicksOrUnticks() {
+        var first = thread.getFirst();
+        requests.toggleCheckbox(first, items.get(0), "U0ALICE", "alice");
+        await(() -> selected(current(first)).contains(items.get(0)), "tick rendered");
+        jdbc.sql("UPDATE deployment SET status = 'COMPLETED'").update();
+
+        requests.toggleCheckbox(current(first), items.get(1), "U0BOB", "bob");
+        requests.toggleCheckbox(current(first), items.get(0), "U0BOB", "bob");
+
+        assertThat(slack.awaitCall(FakeSlackApi.RESPONSE_URL_METHOD,
+                call -> call.param("text") != null && call.param("text").contains("can no longer change"),
+                java.time.Duration.ofSeconds(10)).param("text")).contains("v1.2", "completed");
+        assertThat(ticks()).containsExactlyEntriesOf(Map.of(items.get(0), "alice"));
+        assertThat(jdbc.sql("SELECT type FROM deployment_event ORDER BY id").query(String.class).list())
+                .containsExactly("STARTED", "ITEM_TICKED");
+    }
+
     private Map<String, String> ticks() {
         return jdbc.sql("SELECT item_id, ticked_by_name FROM item_tick").query((rs, n) ->
                 Map.entry(rs.getString(1), rs.getString(2))).list().stream()
