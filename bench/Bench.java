@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   BENCH_JAR, BENCH_CLASSPATH (test class path, for the fake, the bare app and this program).
  * Optional: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default: the `preflight` database; the
  * benchmark works in its own schema `bench`, dropped at start), BENCH_SECONDS (per load step, 8),
- * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 or =start (only ticks, or only /deploy start, at 32 clients, printed, no file), BENCH_WARMUP (s, 45),
+ * BENCH_RESULTS (bench/RESULTS.md), BENCH_QUICK=1 or =start (only ticks, or only /deploy start, at 32 clients, printed, no file), BENCH_WARMUP (s, 120),
  * BENCH_PREFLIGHT_JVM (extra JVM options for Preflight, space-separated, e.g. a JFR recording),
  * BENCH_START_COMMANDS (commands per /deploy start step, 400; more for a steadier profile).
  */
@@ -72,9 +72,9 @@ public class Bench {
     /**
      * Before the first tick step of each server: the JIT compilers of four JVMs share two cores,
      * and Preflight's larger code path takes over a minute of load to compile, so a short warm-up
-     * measures the compiler, not the steady state.
+     * measures the compiler, not the steady state (bench/README.md, item 12).
      */
-    static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "45")));
+    static final Duration FIRST_WARMUP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP", "120")));
     /** Preflight's outbox worker, a platform thread of its own: its CPU is reported apart. */
     static final String SYNC_THREAD = "message-sync";
     static final Pattern SYNC_THREADS = Pattern.compile(Pattern.quote(SYNC_THREAD));
