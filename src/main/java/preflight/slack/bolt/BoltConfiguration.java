@@ -1,5 +1,6 @@
 package preflight.slack.bolt;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.slack.api.Slack;
@@ -10,8 +11,7 @@ import com.slack.api.methods.MethodsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -69,14 +69,25 @@ class BoltConfiguration {
                 && SLACK_EVENTS.equals(server.getCarrier().getRequestURI()));
     }
 
+    /**
+     * HTTP mode serves {@code /slack/events}; in Socket Mode nothing is served there. Decided when
+     * the servlet context starts rather than by a bean condition, because Spring AOT fixes
+     * conditions when the jar is built and {@code SLACK_APP_TOKEN} is set where it runs.
+     */
     @Bean
-    @ConditionalOnExpression("'${slack.app-token:}'.isBlank()")
-    ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackSettings settings, java.time.Clock clock) {
-        return new ServletRegistrationBean<>(new SlackEventsServlet(app, settings.signingSecret(), clock), SLACK_EVENTS);
+    ServletContextInitializer slackEvents(App app, SlackSettings settings, Clock clock) {
+        return servletContext -> {
+            if (!settings.socketMode()) {
+                var registration = servletContext.addServlet("slackEvents",
+                        new SlackEventsServlet(app, settings.signingSecret(), clock));
+                registration.addMapping(SLACK_EVENTS);
+                registration.setAsyncSupported(true);
+            }
+        };
     }
 
+    /** Starts only in Socket Mode (see {@link SocketModeRunner#isAutoStartup()}). */
     @Bean
-    @ConditionalOnExpression("!'${slack.app-token:}'.isBlank()")
     SocketModeRunner socketModeRunner(App app, SlackSettings settings) {
         return new SocketModeRunner(app, settings);
     }

@@ -22,6 +22,12 @@ class SocketModeRunner implements SmartLifecycle {
         this.settings = settings;
     }
 
+    /** HTTP mode (no app token): the runner exists but never connects. */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.socketMode();
+    }
+
     @Override
     public void start() {
         try {
