@@ -982,8 +982,11 @@ public class Bench {
         r.append(String.format("| RSS with %d active releases (threads posted, 3 s later) | %d MiB |%n", active,
                 busyRss / 1024));
         r.append(String.format("| RSS at the end of the run (after all load steps) | %d MiB |%n", endRss / 1024));
-        r.append("\nDefault JVM flags: on this 24 GiB machine the JVM may grow its heap to 6 GiB, so RSS shows what"
-                + " the JVM chose to keep, not a lower bound; set `-Xmx`/`JAVA_TOOL_OPTIONS` to cap it.\n");
+        String flags = System.getenv("BENCH_PREFLIGHT_JVM");
+        r.append(flags == null || flags.isBlank()
+                ? "\nDefault JVM flags: on this 24 GiB machine the JVM may grow its heap to 6 GiB, so RSS shows what"
+                        + " the JVM chose to keep, not a lower bound; set `-Xmx`/`JAVA_TOOL_OPTIONS` to cap it.\n"
+                : "\nPreflight's JVM flags (`BENCH_PREFLIGHT_JVM`): `" + flags.strip() + "`.\n");
         Path resultsFile = Path.of(env("BENCH_RESULTS", "bench/RESULTS.md"));
         // bench/longpoll.sh writes its own section; a run of this benchmark keeps it
         String previous = Files.exists(resultsFile) ? Files.readString(resultsFile) : "";
