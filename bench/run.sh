@@ -2,7 +2,7 @@
 # Preflight's benchmark: builds the jar and the test classes (the fake Slack server lives there),
 # then runs bench/Bench.java, which starts the fake Slack, Preflight (timed as bin/preflight starts
 # it, then java -jar for the load) and a bare Bolt app as separate processes, loads them over
-# 127.0.0.1 only, prints a table and writes bench/RESULTS.md. About 8 minutes on 2 cores.
+# 127.0.0.1 only, prints a table and writes bench/RESULTS.md. About 12 minutes on 2 cores.
 #
 #   bash bench/run.sh
 #
