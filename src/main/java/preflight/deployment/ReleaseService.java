@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.postgresql.util.PSQLException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,51 +53,58 @@ public class ReleaseService {
         this.clock = clock;
     }
 
+    /** Starts that chose the same free place of the channel's cap at once go one after another (V67). */
+    private static final int START_ATTEMPTS = 10;
+
     /**
      * @throws ReleaseAlreadyActive when the same release and environment is active in the channel
      * @throws Refused              when the channel already has as many active releases as it may
      */
     public Release start(StartRelease command, Template template) {
-        try {
-            return tx.execute(status -> {
-                deployments.findActive(command.channelId(), command.version(), command.environment())
-                        .ifPresent(existing -> {
-                            throw new ReleaseAlreadyActive(existing);
-                        });
-                // The channel's cap is counted as this commits, one start of the channel at a time (V64).
-                jdbc.sql("SELECT set_config('preflight.max_active_releases', ?, true)")
-                        .param(String.valueOf(access.maxActiveReleases()))
-                        .query((rs, n) -> 1).single();
-                var now = clock.instant();
-                var deployment = deployments.save(Release.start(command, template, now));
-                audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
-                        "template " + command.templateName()
-                                + (template.commit() == null ? "" : " @ " + template.commit())
-                                + ", environment " + command.environment(), now);
-                events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
-                return deployment;
-            });
-        } catch (DuplicateKeyException raced) {
-            // Two starts at the same instant: the unique index let exactly one through.
-            throw new ReleaseAlreadyActive(deployments
-                    .findActive(command.channelId(), command.version(), command.environment())
-                    .orElseThrow(() -> raced));
-        } catch (RuntimeException e) {
-            if (channelCapExceeded(e)) {
-                throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    deployments.findActive(command.channelId(), command.version(), command.environment())
+                            .ifPresent(existing -> {
+                                throw new ReleaseAlreadyActive(existing);
+                            });
+                    // The insert takes one of the channel's places below the cap (V67).
+                    jdbc.sql("SELECT set_config('preflight.max_active_releases', ?, true)")
+                            .param(String.valueOf(access.maxActiveReleases()))
+                            .query((rs, n) -> 1).single();
+                    var now = clock.instant();
+                    var deployment = deployments.save(Release.start(command, template, now));
+                    audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
+                            "template " + command.templateName()
+                                    + (template.commit() == null ? "" : " @ " + template.commit())
+                                    + ", environment " + command.environment(), now);
+                    events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
+                    return deployment;
+                });
+            } catch (DuplicateKeyException raced) {
+                if (violated(raced, "deployment_cap_place") && attempt < START_ATTEMPTS) {
+                    continue; // another start took the same place first: choose again among those left
+                }
+                // Two starts of the same release at the same instant: the unique index let exactly one through.
+                throw new ReleaseAlreadyActive(deployments
+                        .findActive(command.channelId(), command.version(), command.environment())
+                        .orElseThrow(() -> raced));
+            } catch (RuntimeException e) {
+                if (causes(e).anyMatch(t -> t instanceof SQLException sql && "PF001".equals(sql.getSQLState()))) {
+                    throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
+                }
+                throw e;
             }
-            throw e;
         }
     }
 
-    /** PostgreSQL's refusal of a start over the channel's cap (V64), in whatever the commit was wrapped. */
-    private static boolean channelCapExceeded(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "PF001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean violated(Throwable error, String constraint) {
+        return causes(error).anyMatch(t -> t instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                && constraint.equals(psql.getServerErrorMessage().getConstraint()));
+    }
+
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, Objects::nonNull, Throwable::getCause);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
@@ -36,27 +37,40 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
                 .as("the limit is per channel").isEqualTo(1);
     }
 
+    /**
+     * Six starts for the last two places, all in flight at once: a third connection holds one of
+     * the two free places in an open transaction, so starts that choose it wait for it, and the
+     * others race for the other place. When it gives the place back, exactly two starts get in.
+     */
     @Test
-    void startsForTheLastPlacesAreCountedOneAtATimeAsTheyCommit() throws Exception {
+    void sixStartsForTheLastTwoPlacesAtOnceStartExactlyTwo() throws Exception {
         for (int i = 1; i <= 18; i++) {
             requests.command(channel, "U0MALLORY", "mallory", "start v" + i + " signoff-test");
         }
         assertThat(activeReleases()).isEqualTo(18);
+        int free = jdbc.sql("""
+                        SELECT min(p) FROM generate_series(0, 19) p
+                         WHERE p NOT IN (SELECT cap_place FROM deployment WHERE channel_id = ?)""")
+                .param(channel).query(Integer.class).single();
 
         try (var holder = dataSource.getConnection();
              var pool = Executors.newFixedThreadPool(6)) {
-            // Holding the channel's count makes all six reach their commit before any is counted.
             holder.setAutoCommit(false);
-            try (var lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "release-start:" + channel);
-                lock.execute();
+            try (var hold = holder.prepareStatement("""
+                    INSERT INTO deployment (channel_id, release, environment, template_name, template_source,
+                                            started_by, started_by_name, status, started_at, updated_at, cap_place)
+                    VALUES (?, 'held', 'production', 't', 's', 'U0HOLDER', 'holder', 'IN_PROGRESS', now(), now(), ?)""")) {
+                hold.setString(1, channel);
+                hold.setInt(2, free);
+                hold.executeUpdate();
             }
             var starts = IntStream.rangeClosed(1, 6)
                     .mapToObj(i -> pool.submit(() -> requests.command(channel, "U0MALLORY", "mallory",
                             "start race" + i + " signoff-test")))
                     .toList();
-            await(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
-                    .query(Integer.class).single() == 6, "six starts waiting to be counted at commit");
+            await(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted")
+                    .query(Integer.class).single() + starts.stream().filter(Future::isDone).count() == 6,
+                    "every start either answered or waiting for a place");
             holder.rollback();
             var answers = new ArrayList<String>();
             for (var start : starts) {
@@ -68,6 +82,8 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
         assertThat(activeReleases()).as("two places were left for six starts").isEqualTo(20);
         assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release LIKE 'race%'").query(Integer.class).single())
                 .as("a refused start leaves no row behind").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(DISTINCT cap_place) FROM deployment WHERE channel_id = ?")
+                .param(channel).query(Integer.class).single()).isEqualTo(20);
     }
 
     private int activeReleases() {
