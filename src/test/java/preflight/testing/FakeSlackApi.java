@@ -171,6 +171,26 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The last view opened, once it is stored: a call is recorded before it is answered, so a test
+     * that saw views.open may not see its view yet.
+     */
+    public Map<String, Object> awaitLastView(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (views().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No view was opened within " + timeout);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return views().getLast();
+    }
+
     /** Views opened, pushed or updated, as last answered (with their "V…" id), in order of first opening. */
     public List<Map<String, Object>> views() {
         synchronized (lock) {
