@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A local stand-in for the Slack Web API. Records every call, keeps the state of posted messages
  * and can be told to fail the next call of a method.
  *
- * <p>{@link #calls()} holds every request received, including failed ones; {@link #failedCalls()}
+ * <p>{@link #calls()} holds every request received, including failed ones, each recorded once it is
+ * answered, so a test that sees a call also sees what it changed; {@link #failedCalls()}
  * holds the subset that was not answered {@code ok:true} (injected failures and Slack errors such as
  * {@code message_not_found}). A failed call never changes message state. A {@link Failure#slowResponse}
  * call is not a failure: it is processed at once and only its answer is delayed, like a Slack that did
@@ -169,26 +170,6 @@ public final class FakeSlackApi implements AutoCloseable {
                     .filter(m -> threadTs.equals(m.threadTs()) && !threadTs.equals(m.ts()))
                     .toList();
         }
-    }
-
-    /**
-     * The last view opened, once it is stored: a call is recorded before it is answered, so a test
-     * that saw views.open may not see its view yet.
-     */
-    public Map<String, Object> awaitLastView(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (views().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No view was opened within " + timeout);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return views().getLast();
     }
 
     /** Views opened, pushed or updated, as last answered (with their "V…" id), in order of first opening. */
@@ -406,7 +387,6 @@ public final class FakeSlackApi implements AutoCloseable {
 
             Failure failure;
             synchronized (lock) {
-                calls.add(call);
                 Queue<Failure> queue = failures.get(method + "#" + params.get("channel"));
                 failure = queue == null ? null : queue.poll();
                 if (failure == null) {
@@ -426,8 +406,9 @@ public final class FakeSlackApi implements AutoCloseable {
                 case Failure.Hang h -> new Answer(503, Map.of(), "{\"ok\":false,\"error\":\"service_unavailable\"}", false);
                 case null -> dispatch(call);
             };
-            if (!answer.ok()) {
-                synchronized (lock) {
+            synchronized (lock) { // recorded once answered: whoever sees a call also sees what it did
+                calls.add(call);
+                if (!answer.ok()) {
                     failedCalls.add(call);
                 }
             }

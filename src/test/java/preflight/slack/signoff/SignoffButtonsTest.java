@@ -77,7 +77,7 @@ class SignoffButtonsTest extends SignoffFixture {
 
         var opened = slack.awaitCall("views.open", call -> true, Duration.ofSeconds(10));
         assertThat(opened.param("trigger_id")).isNotBlank();
-        var modal = slack.awaitLastView(Duration.ofSeconds(10));
+        var modal = slack.views().getLast();
         assertThat(SlackLimits.violations(opened.blocks(), null, true)).isEmpty();
         assertThat(decisions()).isEmpty();
 
@@ -99,7 +99,7 @@ class SignoffButtonsTest extends SignoffFixture {
     void aRejectionWithoutAReasonKeepsTheModalOpenWithAFieldError() {
         click(signoffs, REJECT, TECH_LEAD, "U0TECH");
         slack.awaitCall("views.open", call -> true, Duration.ofSeconds(10));
-        var modal = slack.awaitLastView(Duration.ofSeconds(10));
+        var modal = slack.views().getLast();
 
         var blank = requests.viewSubmission(modal, reason("   \n "), "U0TECH");
         var missing = requests.viewSubmission(modal, Map.of("reason", Map.of("reason",
