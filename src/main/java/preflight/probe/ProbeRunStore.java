@@ -62,10 +62,7 @@ class ProbeRunStore {
     }
 
     Optional<ProbeRun> running(long releaseId) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? AND status = 'RUNNING'")
-                .param(releaseId)
-                .query(RUN)
-                .optional();
+        return oneRun("WHERE deployment_id = ? AND status = 'RUNNING'", releaseId);
     }
 
     /** Runs still RUNNING after every one of their probes must have timed out: their instance is gone. */
@@ -77,32 +74,27 @@ class ProbeRunStore {
     }
 
     Optional<ProbeRun> find(long runId) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE id = ?")
-                .param(runId)
-                .query(RUN)
-                .optional();
+        return oneRun("WHERE id = ?", runId);
     }
 
     Optional<ProbeRun> byNumber(long releaseId, int number) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? AND number = ?")
-                .params(releaseId, number)
-                .query(RUN)
-                .optional();
+        return oneRun("WHERE deployment_id = ? AND number = ?", releaseId, number);
     }
 
     Optional<ProbeRun> latest(long releaseId) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run WHERE deployment_id = ? ORDER BY number DESC LIMIT 1")
-                .param(releaseId)
-                .query(RUN)
-                .optional();
+        return oneRun("WHERE deployment_id = ? ORDER BY number DESC LIMIT 1", releaseId);
     }
 
     Optional<ProbeRun> latestFinishedFullRun(long releaseId) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + """
-                         FROM probe_run
-                        WHERE deployment_id = ? AND status = 'FINISHED' AND only_probe IS NULL
-                        ORDER BY number DESC LIMIT 1""")
-                .param(releaseId)
+        return oneRun("""
+                WHERE deployment_id = ? AND status = 'FINISHED' AND only_probe IS NULL
+                ORDER BY number DESC LIMIT 1""", releaseId);
+    }
+
+    /** The probe_run row the rest of the query picks, if any. */
+    private Optional<ProbeRun> oneRun(String where, Object... params) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM probe_run " + where)
+                .params(params)
                 .query(RUN)
                 .optional();
     }
