@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import preflight.deployment.Actor;
+import preflight.deployment.Release;
 import preflight.deployment.ReleaseLifecycle;
 
 /** Ships, rolls back and aborts exactly as the buttons do, with the token as a release manager of its channel. */
@@ -53,18 +55,27 @@ class LifecycleController {
     @PostMapping("/rollback")
     ReleaseDocument rollback(ApiCaller caller, @PathVariable String version,
                              @RequestParam(required = false) String environment, @RequestBody ReasonRequest body) {
-        String reason = reason(body == null ? null : body.reason(), true);
-        var release = lookup.find(caller, version, environment);
-        return documents.of(lifecycle.rollBack(release.id(), caller.actor(), reason));
+        return closeWithReason(caller, version, environment, body, lifecycle::rollBack);
     }
 
     @Operation(summary = "Stop a release before it ships")
     @PostMapping("/abort")
     ReleaseDocument abort(ApiCaller caller, @PathVariable String version,
                           @RequestParam(required = false) String environment, @RequestBody ReasonRequest body) {
+        return closeWithReason(caller, version, environment, body, lifecycle::abort);
+    }
+
+    /** One of the lifecycle's steps that end a release and must say why. */
+    @FunctionalInterface
+    private interface ReasonedStep {
+        Release close(long releaseId, Actor actor, String reason);
+    }
+
+    private ReleaseDocument closeWithReason(ApiCaller caller, String version, String environment, ReasonRequest body,
+                                            ReasonedStep step) {
         String reason = reason(body == null ? null : body.reason(), true);
         var release = lookup.find(caller, version, environment);
-        return documents.of(lifecycle.abort(release.id(), caller.actor(), reason));
+        return documents.of(step.close(release.id(), caller.actor(), reason));
     }
 
     private static String reason(String reason, boolean required) {
