@@ -97,24 +97,28 @@ final class AddressPolicy {
             // OkHttp asks only for unconnected sockets; these would connect before anything could check
             @Override
             public Socket createSocket(String host, int port) {
-                throw new UnsupportedOperationException("probes create unconnected sockets");
+                throw connectedSocketRefused();
             }
 
             @Override
             public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) {
-                throw new UnsupportedOperationException("probes create unconnected sockets");
+                throw connectedSocketRefused();
             }
 
             @Override
             public Socket createSocket(InetAddress address, int port) {
-                throw new UnsupportedOperationException("probes create unconnected sockets");
+                throw connectedSocketRefused();
             }
 
             @Override
             public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-                throw new UnsupportedOperationException("probes create unconnected sockets");
+                throw connectedSocketRefused();
             }
         };
+    }
+
+    private static UnsupportedOperationException connectedSocketRefused() {
+        return new UnsupportedOperationException("probes create unconnected sockets");
     }
 
     static String refusal(String host, InetAddress address) {
