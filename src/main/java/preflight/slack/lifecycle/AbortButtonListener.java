@@ -11,12 +11,10 @@ import preflight.slack.text.Mrkdwn;
 @Component
 class AbortButtonListener extends ReasonButtonListener {
 
-    private final LifecycleClicks clicks;
     private final ReleaseLifecycle lifecycle;
 
     AbortButtonListener(LifecycleClicks clicks, ReleaseLifecycle lifecycle) {
-        super(clicks, LifecycleActions.ABORT);
-        this.clicks = clicks;
+        super(clicks, LifecycleActions.ABORT, ReasonSubmissionListener.ABORT, "Abort release", "Abort release");
         this.lifecycle = lifecycle;
     }
 
@@ -26,8 +24,7 @@ class AbortButtonListener extends ReasonButtonListener {
     }
 
     @Override
-    void ask(String triggerId, Release deployment) {
-        clicks.askReason(triggerId, ReasonSubmissionListener.ABORT, deployment, "Abort release", "Abort release",
-                "Why abort *" + Mrkdwn.escape(deployment.version()) + "*?");
+    String question(Release deployment) {
+        return "Why abort *" + Mrkdwn.escape(deployment.version()) + "*?";
     }
 }

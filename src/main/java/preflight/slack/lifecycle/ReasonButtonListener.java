@@ -17,16 +17,28 @@ abstract class ReasonButtonListener implements SlackListener {
 
     private final LifecycleClicks clicks;
     private final String actionId;
+    private final String callbackId;
+    private final String title;
+    private final String submit;
 
-    ReasonButtonListener(LifecycleClicks clicks, String actionId) {
+    /**
+     * @param callbackId the {@link ReasonSubmissionListener} callback that takes the answer
+     * @param title the modal's title
+     * @param submit the modal's submit button
+     */
+    ReasonButtonListener(LifecycleClicks clicks, String actionId, String callbackId, String title, String submit) {
         this.clicks = clicks;
         this.actionId = actionId;
+        this.callbackId = callbackId;
+        this.title = title;
+        this.submit = submit;
     }
 
     /** Throws Refused when the modal makes no sense for this person now. */
     abstract void check(Release deployment, Actor actor);
 
-    abstract void ask(String triggerId, Release deployment);
+    /** The question above the reason field, in mrkdwn. */
+    abstract String question(Release deployment);
 
     @Override
     public void register(App app) {
@@ -36,7 +48,7 @@ abstract class ReasonButtonListener implements SlackListener {
     Response handle(BlockActionRequest request, ActionContext context) {
         return clicks.onRelease(request, context, (release, actor, payload) -> clicks.apply(context, () -> {
             check(release, actor);
-            ask(payload.getTriggerId(), release);
+            clicks.askReason(payload.getTriggerId(), callbackId, release, title, submit, question(release));
         }));
     }
 }

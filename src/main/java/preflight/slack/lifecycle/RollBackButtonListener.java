@@ -11,12 +11,10 @@ import preflight.slack.text.Mrkdwn;
 @Component
 class RollBackButtonListener extends ReasonButtonListener {
 
-    private final LifecycleClicks clicks;
     private final ReleaseLifecycle lifecycle;
 
     RollBackButtonListener(LifecycleClicks clicks, ReleaseLifecycle lifecycle) {
-        super(clicks, LifecycleActions.ROLL_BACK);
-        this.clicks = clicks;
+        super(clicks, LifecycleActions.ROLL_BACK, ReasonSubmissionListener.ROLL_BACK, "Roll back", "Record roll back");
         this.lifecycle = lifecycle;
     }
 
@@ -26,8 +24,7 @@ class RollBackButtonListener extends ReasonButtonListener {
     }
 
     @Override
-    void ask(String triggerId, Release deployment) {
-        clicks.askReason(triggerId, ReasonSubmissionListener.ROLL_BACK, deployment, "Roll back", "Record roll back",
-                "What went wrong with *" + Mrkdwn.escape(deployment.version()) + "*?");
+    String question(Release deployment) {
+        return "What went wrong with *" + Mrkdwn.escape(deployment.version()) + "*?";
     }
 }
