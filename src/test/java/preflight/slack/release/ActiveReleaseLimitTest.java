@@ -86,6 +86,30 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
                 .param(channel).query(Integer.class).single()).isEqualTo(20);
     }
 
+    /**
+     * A release that holds a place above the cap (the cap was lowered while it was active) still
+     * counts: with 19 places below the cap taken and one above, the channel is full although one
+     * place below the cap is free.
+     */
+    @Test
+    void aReleaseHoldingAPlaceAboveALoweredCapStillCounts() {
+        for (int i = 1; i <= 19; i++) {
+            requests.command(channel, "U0MALLORY", "mallory", "start v" + i + " signoff-test");
+        }
+        jdbc.sql("""
+                        INSERT INTO deployment (channel_id, release, environment, template_name, template_source,
+                                                started_by, started_by_name, status, started_at, updated_at, cap_place)
+                        VALUES (?, 'before', 'production', 't', 's', 'U0OLD', 'old', 'IN_PROGRESS', now(), now(), 30)""")
+                .param(channel).update();
+        assertThat(activeReleases()).isEqualTo(20);
+
+        var refused = requests.command(channel, "U0MALLORY", "mallory", "start v20 signoff-test");
+
+        assertThat(refused.json("text")).contains("already has 20 active releases", "Nothing was started");
+        assertThat(activeReleases()).isEqualTo(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v20'").query(Integer.class).single()).isZero();
+    }
+
     private int activeReleases() {
         return jdbc.sql("SELECT count(*) FROM deployment WHERE channel_id = ? AND status IN ('IN_PROGRESS', 'SHIPPED')")
                 .param(channel).query(Integer.class).single();
