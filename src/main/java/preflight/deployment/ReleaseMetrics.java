@@ -3,6 +3,7 @@ package preflight.deployment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -14,11 +15,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ReleaseMetrics {
 
     private final MeterRegistry registry;
-    private final ReleaseRepository releases;
+    private final JdbcClient jdbc;
 
-    ReleaseMetrics(MeterRegistry registry, ReleaseRepository releases) {
+    ReleaseMetrics(MeterRegistry registry, JdbcClient jdbc) {
         this.registry = registry;
-        this.releases = releases;
+        this.jdbc = jdbc;
     }
 
     @TransactionalEventListener
@@ -40,11 +41,15 @@ class ReleaseMetrics {
         });
     }
 
+    /** Reads the two tags only: the whole release (its template snapshot) is not needed to count it. */
     private void count(long releaseId, String what) {
-        releases.findById(releaseId).ifPresent(release -> Counter.builder("preflight.releases." + what)
-                .tag("template", release.templateName())
-                .tag("environment", release.environment())
-                .register(registry)
-                .increment());
+        jdbc.sql("SELECT template_name, environment FROM deployment WHERE id = ?")
+                .param(releaseId)
+                .query((rs, n) -> Counter.builder("preflight.releases." + what)
+                        .tag("template", rs.getString("template_name"))
+                        .tag("environment", rs.getString("environment"))
+                        .register(registry))
+                .optional()
+                .ifPresent(Counter::increment);
     }
 }
