@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import preflight.system.LruCache;
 
@@ -40,10 +41,12 @@ public class Outbox {
     private static final int REMEMBERED_MESSAGES = 10_000;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final LruCache<PostedMessage, Long> owners = new LruCache<>(REMEMBERED_MESSAGES);
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     /** A message of a new thread: its kind, place in the thread and item range [first, end). */
@@ -154,29 +157,36 @@ public class Outbox {
      */
     public List<OutboxMessage> claim(int limit, Duration minInterval, Duration lease) {
         foldChanges();
-        return jdbc.sql("""
-                        UPDATE message_view v SET lease_until = now() + make_interval(secs => :lease)
-                         WHERE v.id IN (
-                            SELECT m.id FROM message_view m
-                             WHERE (m.ts IS NULL OR m.rendered_rev < m.wanted_rev)
-                               AND m.stopped_at IS NULL
-                               AND m.not_before <= now()
-                               AND (m.lease_until IS NULL OR m.lease_until < now())
-                               AND (m.last_synced_at IS NULL OR m.ts IS NULL
-                                    OR m.last_synced_at <= now() - make_interval(secs => :interval))
-                               AND (m.ts IS NOT NULL OR NOT EXISTS (
-                                    SELECT 1 FROM message_view p
-                                     WHERE p.deployment_id = m.deployment_id AND p.channel_id = m.channel_id
-                                       AND p.seq < m.seq AND p.ts IS NULL AND (p.stopped_at IS NULL OR p.seq = 0)))
-                             ORDER BY m.deployment_id, m.seq
-                             LIMIT :limit
-                             FOR UPDATE SKIP LOCKED)
-                        RETURNING\s""" + COLUMNS.formatted("v"))
-                .param("lease", lease.toMillis() / 1000.0)
-                .param("interval", minInterval.toMillis() / 1000.0)
-                .param("limit", limit)
-                .query(ROW)
-                .list();
+        return tx.execute(status -> {
+            // The planner multiplies the selectivities of the conditions below, expects a single due
+            // row, and so reads every entry of message_view_due and sorts them: each round would cost
+            // as much as the backlog is long. Walking that partial index in its own order stops at
+            // the limit. Set per transaction, so the claim is planned (and replanned) this way only.
+            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+            return jdbc.sql("""
+                            UPDATE message_view v SET lease_until = now() + make_interval(secs => :lease)
+                             WHERE v.id IN (
+                                SELECT m.id FROM message_view m
+                                 WHERE (m.ts IS NULL OR m.rendered_rev < m.wanted_rev)
+                                   AND m.stopped_at IS NULL
+                                   AND m.not_before <= now()
+                                   AND (m.lease_until IS NULL OR m.lease_until < now())
+                                   AND (m.last_synced_at IS NULL OR m.ts IS NULL
+                                        OR m.last_synced_at <= now() - make_interval(secs => :interval))
+                                   AND (m.ts IS NOT NULL OR NOT EXISTS (
+                                        SELECT 1 FROM message_view p
+                                         WHERE p.deployment_id = m.deployment_id AND p.channel_id = m.channel_id
+                                           AND p.seq < m.seq AND p.ts IS NULL AND (p.stopped_at IS NULL OR p.seq = 0)))
+                                 ORDER BY m.deployment_id, m.seq
+                                 LIMIT :limit
+                                 FOR UPDATE SKIP LOCKED)
+                            RETURNING\s""" + COLUMNS.formatted("v"))
+                    .param("lease", lease.toMillis() / 1000.0)
+                    .param("interval", minInterval.toMillis() / 1000.0)
+                    .param("limit", limit)
+                    .query(ROW)
+                    .list();
+        });
     }
 
     /** @param channelId where Slack says the message is (a DM posted to a user id lands in a D… channel) */
