@@ -42,6 +42,11 @@ class BoltConfiguration {
     }
 
     @Bean
+    SlackChat slackChat(Slack slack, SlackSettings settings) {
+        return new SlackChat(slack, settings.botToken());
+    }
+
+    @Bean
     App boltApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, ReplayGuard replayGuard,
                 AckLatency ackLatency) {
         // No bot token here (Bolt would read SLACK_BOT_TOKEN by itself): given one, Bolt checks it

@@ -9,7 +9,8 @@ public interface MessageRenderer {
 
     MessageKind kind();
 
-    RenderedMessage render(OutboxMessage message);
+    /** @param round what this delivery round has read already, to share with the other messages in it */
+    RenderedMessage render(OutboxMessage message, Round round);
 
     /**
      * Slack refused to post the message because of the channel ({@code not_in_channel},

@@ -17,15 +17,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+
+import preflight.slack.bolt.SlackChat;
 
 /**
  * Brings Slack messages up to date with the database, off the request threads. It works from
@@ -44,7 +47,7 @@ public class MessageSync implements SmartLifecycle {
     private final Outbox outbox;
     private final Map<MessageKind, MessageRenderer> renderers = new EnumMap<>(MessageKind.class);
     private final EarlierPosts earlierPosts;
-    private final MethodsClient slack;
+    private final SlackChat slack;
     private final MessageSyncSettings settings;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
@@ -56,7 +59,7 @@ public class MessageSync implements SmartLifecycle {
     private Thread worker;
     private ExecutorService channels;
 
-    MessageSync(Outbox outbox, List<MessageRenderer> renderers, EarlierPosts earlierPosts, MethodsClient slack,
+    MessageSync(Outbox outbox, List<MessageRenderer> renderers, EarlierPosts earlierPosts, SlackChat slack,
                 MessageSyncSettings settings, Clock clock) {
         for (var renderer : renderers) {
             if (this.renderers.put(renderer.kind(), renderer) != null) {
@@ -190,9 +193,10 @@ public class MessageSync implements SmartLifecycle {
 
     /** One channel's messages of this round, in thread order; a 429 leaves the rest for later. */
     private void deliver(List<OutboxMessage> messages) {
+        var round = new Round();
         try {
             for (int i = 0; i < messages.size(); i++) {
-                if (!running || Thread.currentThread().isInterrupted() || !sync(messages.get(i))) {
+                if (!running || Thread.currentThread().isInterrupted() || !sync(messages.get(i), round)) {
                     var rest = messages.subList(i, messages.size()).stream().map(OutboxMessage::id).toList();
                     outbox.release(rest);
                     return;
@@ -204,7 +208,7 @@ public class MessageSync implements SmartLifecycle {
     }
 
     /** @return false when Slack throttled this channel (429): nothing more goes there until Retry-After */
-    private boolean sync(OutboxMessage message) {
+    private boolean sync(OutboxMessage message, Round round) {
         var renderer = renderers.get(message.kind());
         if (message.kind().inThread() && message.threadTs() == null) {
             // the card was posted by another instance after this claim was made; next round has it
@@ -219,14 +223,15 @@ public class MessageSync implements SmartLifecycle {
                     return true;
                 }
             }
-            var rendered = renderer.render(message);
+            var rendered = renderer.render(message, round);
             SlackApiTextResponse response;
             if (message.ts() == null) {
                 posting.add(message.id());
                 try {
-                    var posted = slack.chatPostMessage(r -> r.channel(message.channelId()).threadTs(message.threadTs())
-                            .metadata(EarlierPosts.metadata(message))
-                            .text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+                    var posted = slack.post(ChatPostMessageRequest.builder().channel(message.channelId())
+                            .threadTs(message.threadTs()).metadata(EarlierPosts.metadata(message))
+                            .text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false)
+                            .build());
                     response = posted;
                     if (posted.isOk()) {
                         recordPost(message, posted.getChannel() != null ? posted.getChannel() : message.channelId(),
@@ -236,9 +241,9 @@ public class MessageSync implements SmartLifecycle {
                     posting.remove(message.id());
                 }
             } else {
-                response = slack.chatUpdate(r -> r.channel(message.channelId()).ts(message.ts())
+                response = slack.update(ChatUpdateRequest.builder().channel(message.channelId()).ts(message.ts())
                         .metadata(EarlierPosts.metadata(message))
-                        .text(rendered.text()).blocks(rendered.blocks()));
+                        .text(rendered.text()).blocks(rendered.blocks()).build());
                 if (response.isOk()) {
                     outbox.synced(message, message.channelId(), message.ts());
                 }
