@@ -93,16 +93,30 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
      */
     @Test
     void aReleaseHoldingAPlaceAboveALoweredCapStillCounts() {
+        channelWithNineteenStartsAnd(30);
+        assertRefused();
+    }
+
+    /** So does one inserted without the cap's setting, which holds no place at all. */
+    @Test
+    void aReleaseHoldingNoPlaceStillCounts() {
+        channelWithNineteenStartsAnd(null);
+        assertRefused();
+    }
+
+    private void channelWithNineteenStartsAnd(Integer place) {
         for (int i = 1; i <= 19; i++) {
             requests.command(channel, "U0MALLORY", "mallory", "start v" + i + " signoff-test");
         }
         jdbc.sql("""
                         INSERT INTO deployment (channel_id, release, environment, template_name, template_source,
                                                 started_by, started_by_name, status, started_at, updated_at, cap_place)
-                        VALUES (?, 'before', 'production', 't', 's', 'U0OLD', 'old', 'IN_PROGRESS', now(), now(), 30)""")
-                .param(channel).update();
+                        VALUES (?, 'before', 'production', 't', 's', 'U0OLD', 'old', 'IN_PROGRESS', now(), now(), ?)""")
+                .params(channel, place).update();
         assertThat(activeReleases()).isEqualTo(20);
+    }
 
+    private void assertRefused() {
         var refused = requests.command(channel, "U0MALLORY", "mallory", "start v20 signoff-test");
 
         assertThat(refused.json("text")).contains("already has 20 active releases", "Nothing was started");
