@@ -64,11 +64,8 @@ public class ReleaseService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> {
-                    deployments.findActive(command.channelId(), command.version(), command.environment())
-                            .ifPresent(existing -> {
-                                throw new ReleaseAlreadyActive(existing);
-                            });
-                    // The insert takes one of the channel's places below the cap (V67).
+                    // The insert takes one of the channel's places below the cap (V67, V68); the
+                    // unique index deployment_active_release refuses a release already active.
                     jdbc.sql("SELECT set_config('preflight.max_active_releases', ?, true)")
                             .param(String.valueOf(access.maxActiveReleases()))
                             .query((rs, n) -> 1).single();
@@ -85,12 +82,17 @@ public class ReleaseService {
                 if (violated(raced, "deployment_cap_place") && attempt < START_ATTEMPTS) {
                     continue; // another start took the same place first: choose again among those left
                 }
-                // Two starts of the same release at the same instant: the unique index let exactly one through.
+                // The release is active already, or was started at the same instant: the unique index let one through.
                 throw new ReleaseAlreadyActive(deployments
                         .findActive(command.channelId(), command.version(), command.environment())
                         .orElseThrow(() -> raced));
             } catch (RuntimeException e) {
                 if (causes(e).anyMatch(t -> t instanceof SQLException sql && "PF001".equals(sql.getSQLState()))) {
+                    // a full channel is checked before the unique index: the release may be active already
+                    deployments.findActive(command.channelId(), command.version(), command.environment())
+                            .ifPresent(existing -> {
+                                throw new ReleaseAlreadyActive(existing);
+                            });
                     throw new Refused(new Refusal.TooManyActive(command.channelId(), access.maxActiveReleases()));
                 }
                 throw e;

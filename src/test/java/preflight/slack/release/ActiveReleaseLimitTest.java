@@ -32,6 +32,9 @@ class ActiveReleaseLimitTest extends SlackAppFixture {
         assertThat(refused.json("text")).contains("already has 20 active releases", "Nothing was started");
         assertThat(activeReleases()).isEqualTo(20);
         assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v21'").query(Integer.class).single()).isZero();
+        assertThat(requests.command(channel, "U0MALLORY", "mallory", "start v7 signoff-test").json("text"))
+                .as("a release already active is said to be, even in a full channel")
+                .contains("*v7* (production) is already", "Nothing new was started");
         requests.command("C0ELSEWHERE" + channel, "U0MALLORY", "mallory", "start v21 signoff-test");
         assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE release = 'v21'").query(Integer.class).single())
                 .as("the limit is per channel").isEqualTo(1);
