@@ -23,6 +23,8 @@ import preflight.checklist.Template;
 /**
  * Every change to a release happens here, in one transaction with its audit event; the events
  * it publishes inside that transaction let the Slack views mark themselves stale atomically.
+ * Its length is those changes (a start with its cap, a tick, a probe's evidence) and the reads
+ * the edges make of a release, which share the same repositories and rules.
  */
 @Service
 public class ReleaseService {
