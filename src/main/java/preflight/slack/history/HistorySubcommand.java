@@ -63,8 +63,7 @@ class HistorySubcommand implements DeploySubcommand {
                 + " in this channel*, newest first");
         for (var entry : entries) {
             var release = entry.release();
-            text.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
-                    .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
+            text.append("\n• ").append(threadLinks.toNamed(release))
                     .append(" · ").append(StatusWords.outcome(release.status()))
                     .append(" · started ").append(SlackDates.of(release.startedAt()));
             if (entry.shippedBy() != null) {

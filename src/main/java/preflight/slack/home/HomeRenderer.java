@@ -94,8 +94,7 @@ class HomeRenderer {
             var release = w.release();
             var role = w.role();
             String text = "*" + Mrkdwn.escape(role.name()) + "* for "
-                    + threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))) + " → "
-                    + Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)) + " in <#" + release.channelId() + ">"
+                    + threadLinks.toNamed(release) + " in <#" + release.channelId() + ">"
                     + (role.rejected() ? "\n:x: rejected by " + Mrkdwn.escape(role.decision().by().name()) : "");
             String key = release.id() + ":" + role.index();
             blocks.add(section(s -> s.blockId("home:role:" + key).text(markdownText(Mrkdwn.truncate(text, SECTION_TEXT)))));
@@ -117,8 +116,7 @@ class HomeRenderer {
             ownText.append("\nYou have no open release: none you started, manage or are on call for.");
         }
         for (Release release : own.subList(0, Math.min(MAX_OWN, own.size()))) {
-            ownText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
-                    .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
+            ownText.append("\n• ").append(threadLinks.toNamed(release))
                     .append(" · ").append(StatusText.of(release.status()));
             if (release.status() == ReleaseStatus.IN_PROGRESS) {
                 var verdict = signoffs.verdict(release);
@@ -138,8 +136,7 @@ class HomeRenderer {
             closedText.append("\nNothing closed yet.");
         }
         for (Release release : closed) {
-            closedText.append("\n• ").append(threadLinks.to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))))
-                    .append(" → ").append(Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40)))
+            closedText.append("\n• ").append(threadLinks.toNamed(release))
                     .append(" · ").append(StatusText.of(release.status()));
         }
         blocks.add(section(s -> s.blockId("home:closed").text(markdownText(Mrkdwn.truncate(closedText.toString(), SECTION_TEXT)))));

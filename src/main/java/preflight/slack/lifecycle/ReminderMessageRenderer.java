@@ -72,7 +72,7 @@ public class ReminderMessageRenderer implements MessageRenderer {
 
     public RenderedMessage render(Release deployment, Checklist checklist, Map<String, ItemTick> ticks, String reminder,
                            List<String> oncall, boolean direct, String snoozeLabel) {
-        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
+        String release = ThreadLinks.name(deployment);
         boolean checkin = reminder != null && reminder.startsWith("checkin-");
         String when = checkin ? reminder.substring("checkin-".length()) + " check-in" : "end of the monitoring window";
         String who = direct ? "" : (oncall.isEmpty() ? "_(no on-call set: `/deploy oncall @someone`)_ "

@@ -15,6 +15,7 @@ import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
 import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
+import preflight.slack.text.ThreadLinks;
 
 /**
  * The direct message to whoever started a release whose thread Slack refuses to post: in a private
@@ -39,7 +40,7 @@ class ChannelAccessNotice implements MessageRenderer {
     @Override
     public RenderedMessage render(OutboxMessage message, Round round) {
         var deployment = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
-        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
+        String release = ThreadLinks.name(deployment);
         String text = "⚠️ I couldn't post the release thread for *" + release + "* in <#" + deployment.channelId()
                 + ">: I'm not a member of that channel. Invite me there with `/invite @Preflight` and the thread"
                 + " appears within minutes (I keep trying every few minutes), or cancel the release there with"

@@ -40,7 +40,7 @@ class SignoffNudgeRenderer implements MessageRenderer {
     public RenderedMessage render(OutboxMessage message, Round round) {
         var deployment = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
         String role = message.subject();
-        String release = Mrkdwn.escape(deployment.version()) + " → " + Mrkdwn.escape(deployment.environment());
+        String release = ThreadLinks.name(deployment);
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
                 + SlackDates.of(deployment.startedAt()) + " by " + SlackMentions.person(deployment.startedBy()) + "). "
                 + threadLinks.to(deployment, "Open the release thread") + " to approve or reject.";

@@ -29,6 +29,17 @@ public class ThreadLinks implements ThreadPermalinks {
                 .orElse(label + " (its thread is being posted)");
     }
 
+    /** A list line's name of a release, {@code v1.2 → production}, the version linked to its thread. */
+    public String toNamed(Release release) {
+        return to(release, Mrkdwn.escape(Mrkdwn.truncate(release.version(), 80))) + " → "
+                + Mrkdwn.escape(Mrkdwn.truncate(release.environment(), 40));
+    }
+
+    /** A message's name of a release, {@code v1.2 → production}, in mrkdwn. */
+    public static String name(Release release) {
+        return Mrkdwn.escape(release.version()) + " → " + Mrkdwn.escape(release.environment());
+    }
+
     @Override
     public Optional<String> of(Release release) {
         var thread = outbox == null ? null : outbox.threadOf(release.id()).orElse(null);
