@@ -242,12 +242,8 @@ public class ReleaseService {
     }
 
     public Progress progressOf(Release deployment) {
-        return progressOf(deployment, ticks.of(deployment.id()));
-    }
-
-    /** @param ticked the release's ticks, as {@link #ticksOf} gave them */
-    public Progress progressOf(Release deployment, Map<String, ItemTick> ticked) {
         var items = checklists.of(deployment).items();
+        var ticked = ticks.of(deployment.id());
         int done = (int) items.stream().map(Item::id).filter(ticked::containsKey).count();
         return new Progress(done, items.size());
     }

@@ -29,7 +29,6 @@ import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 
 /**
@@ -59,10 +58,10 @@ public class ChecklistMessageRenderer implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var release = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
         return render(release, releases.checklistOf(release), message.firstItem(), message.endItem(),
-                round.once(ItemTick.class, release.id(), () -> releases.ticksOf(release.id())));
+                releases.ticksOf(release.id()));
     }
 
     public RenderedMessage render(Release deployment, Checklist checklist, int first, int end, Map<String, ItemTick> ticks) {

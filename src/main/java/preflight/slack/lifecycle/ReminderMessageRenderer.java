@@ -25,7 +25,6 @@ import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.DurationText;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
@@ -63,9 +62,9 @@ public class ReminderMessageRenderer implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var release = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
-        return render(release, releases.checklistOf(release), round.once(ItemTick.class, release.id(), () -> releases.ticksOf(release.id())), message.subject(),
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        return render(release, releases.checklistOf(release), releases.ticksOf(release.id()), message.subject(),
                 lifecycle.oncall(release), kind() == MessageKind.REMINDER_DM,
                 "⏰ Snooze " + DurationText.of(reminders.snoozeDuration()));
     }

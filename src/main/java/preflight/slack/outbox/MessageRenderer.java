@@ -9,8 +9,7 @@ public interface MessageRenderer {
 
     MessageKind kind();
 
-    /** @param round what this delivery round has read already, to share with the other messages in it */
-    RenderedMessage render(OutboxMessage message, Round round);
+    RenderedMessage render(OutboxMessage message);
 
     /**
      * Slack refused to post the message because of the channel ({@code not_in_channel},

@@ -193,10 +193,9 @@ public class MessageSync implements SmartLifecycle {
 
     /** One channel's messages of this round, in thread order; a 429 leaves the rest for later. */
     private void deliver(List<OutboxMessage> messages) {
-        var round = new Round();
         try {
             for (int i = 0; i < messages.size(); i++) {
-                if (!running || Thread.currentThread().isInterrupted() || !sync(messages.get(i), round)) {
+                if (!running || Thread.currentThread().isInterrupted() || !sync(messages.get(i))) {
                     var rest = messages.subList(i, messages.size()).stream().map(OutboxMessage::id).toList();
                     outbox.release(rest);
                     return;
@@ -208,7 +207,7 @@ public class MessageSync implements SmartLifecycle {
     }
 
     /** @return false when Slack throttled this channel (429): nothing more goes there until Retry-After */
-    private boolean sync(OutboxMessage message, Round round) {
+    private boolean sync(OutboxMessage message) {
         var renderer = renderers.get(message.kind());
         if (message.kind().inThread() && message.threadTs() == null) {
             // the card was posted by another instance after this claim was made; next round has it
@@ -223,7 +222,7 @@ public class MessageSync implements SmartLifecycle {
                     return true;
                 }
             }
-            var rendered = renderer.render(message, round);
+            var rendered = renderer.render(message);
             SlackApiTextResponse response;
             if (message.ts() == null) {
                 posting.add(message.id());

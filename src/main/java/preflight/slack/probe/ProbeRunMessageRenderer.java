@@ -30,7 +30,6 @@ import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
 
@@ -65,8 +64,8 @@ public class ProbeRunMessageRenderer implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        return render(round.once(Release.class, message.releaseId(), () -> deployments.find(message.releaseId()).orElseThrow()), message.firstItem());
+    public RenderedMessage render(OutboxMessage message) {
+        return render(deployments.find(message.releaseId()).orElseThrow(), message.firstItem());
     }
 
     public RenderedMessage render(Release deployment, int runNumber) {

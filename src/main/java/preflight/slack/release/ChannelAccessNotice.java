@@ -7,13 +7,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.ThreadLinks;
 
@@ -38,8 +36,8 @@ class ChannelAccessNotice implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var deployment = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
+    public RenderedMessage render(OutboxMessage message) {
+        var deployment = releases.find(message.releaseId()).orElseThrow();
         String release = ThreadLinks.name(deployment);
         String text = "⚠️ I couldn't post the release thread for *" + release + "* in <#" + deployment.channelId()
                 + ">: I'm not a member of that channel. Invite me there with `/invite @Preflight` and the thread"

@@ -17,7 +17,6 @@ import com.slack.api.model.block.element.ButtonElement;
 import org.springframework.stereotype.Component;
 
 import preflight.deployment.Progress;
-import preflight.deployment.ItemTick;
 import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.slack.outbox.MessageKind;
@@ -25,7 +24,6 @@ import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.Outbox;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackMentions;
 import preflight.words.StatusText;
@@ -52,9 +50,9 @@ public class ReleaseCardRenderer implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var release = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
-        return render(release, releases.progressOf(release, round.once(ItemTick.class, release.id(), () -> releases.ticksOf(release.id()))));
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
+        return render(release, releases.progressOf(release));
     }
 
     /** Without the card there is no thread: whoever started the release is told why, once. */

@@ -28,7 +28,6 @@ import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 import preflight.words.StatusText;
 
@@ -66,8 +65,8 @@ public class SignoffMessageRenderer implements MessageRenderer {
 
     /** A message shows the roles [firstItem, endItem) of its row; a row of an older release (0, 0) shows them all. */
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var release = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
+    public RenderedMessage render(OutboxMessage message) {
+        var release = releases.find(message.releaseId()).orElseThrow();
         var roles = signoffs.roles(release);
         int end = message.endItem() == 0 ? roles.size() : Math.min(message.endItem(), roles.size());
         return render(release, roles, Math.min(message.firstItem(), end), end);

@@ -7,13 +7,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import preflight.deployment.Release;
 import preflight.deployment.ReleaseService;
 import preflight.slack.outbox.MessageKind;
 import preflight.slack.outbox.MessageRenderer;
 import preflight.slack.outbox.OutboxMessage;
 import preflight.slack.outbox.RenderedMessage;
-import preflight.slack.outbox.Round;
 import preflight.slack.text.Mrkdwn;
 import preflight.slack.text.SlackDates;
 import preflight.slack.text.SlackMentions;
@@ -37,8 +35,8 @@ class SignoffNudgeRenderer implements MessageRenderer {
     }
 
     @Override
-    public RenderedMessage render(OutboxMessage message, Round round) {
-        var deployment = round.once(Release.class, message.releaseId(), () -> releases.find(message.releaseId()).orElseThrow());
+    public RenderedMessage render(OutboxMessage message) {
+        var deployment = releases.find(message.releaseId()).orElseThrow();
         String role = message.subject();
         String release = ThreadLinks.name(deployment);
         String text = "⏳ *" + release + "* is waiting for your sign-off as *" + Mrkdwn.escape(role) + "* (started "
