@@ -1,13 +1,9 @@
 -- A start chose its place (V67) from every place its channel's active releases held: one read of
 -- each of them, at every start, so a start cost more the more releases were active in its channel.
 -- Now it asks the unique index of V67 about single places, from a random one on, and stops at the
--- first free one. Every active release holds a place below the cap, so a free place below the cap
--- means fewer active releases than the cap; the count of V67 is still made, and still decides,
--- when that does not hold: some active release holds no place or one above a lowered cap. Each of
--- those questions is one look into an index (the one below is empty unless a release was inserted
--- without the cap's setting), never a walk through the channel's releases.
-CREATE INDEX deployment_without_place ON deployment (channel_id)
-    WHERE status IN ('IN_PROGRESS', 'SHIPPED') AND cap_place IS NULL;
+-- first free one. Every active release holds a place (V67 gave one to each, and every start takes
+-- one), so while all places are below the cap a free place means fewer active releases than the
+-- cap. Only after the cap was lowered can one be above it: then V67's count still decides.
 
 CREATE OR REPLACE FUNCTION deployment_take_cap_place() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -20,9 +16,7 @@ BEGIN
         RETURN NEW;
     END IF;
     IF EXISTS (SELECT 1 FROM deployment
-                WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED') AND cap_place IS NULL)
-       OR EXISTS (SELECT 1 FROM deployment
-                   WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED') AND cap_place >= cap) THEN
+                WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED') AND cap_place >= cap) THEN
         SELECT count(*) INTO active
           FROM deployment WHERE channel_id = NEW.channel_id AND status IN ('IN_PROGRESS', 'SHIPPED');
         IF active >= cap THEN
