@@ -93,6 +93,14 @@ public class Release {
         return release;
     }
 
+    /** What the insert of a new release gave it (see {@link ReleaseStartsImpl}). */
+    Release stored(long id, int revision, String templateDigest) {
+        this.id = id;
+        this.revision = revision;
+        this.templateDigest = templateDigest;
+        return this;
+    }
+
     void ship(String overrideReason, Actor by, Instant now) {
         require(ReleaseStatus.IN_PROGRESS, Refusal.Step.SHIP);
         this.status = ReleaseStatus.SHIPPED;

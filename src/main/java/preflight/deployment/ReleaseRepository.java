@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface ReleaseRepository extends ListCrudRepository<Release, Long> {
+interface ReleaseRepository extends ListCrudRepository<Release, Long>, ReleaseStarts {
 
     @Query("""
             SELECT * FROM deployment

@@ -72,7 +72,7 @@ public class ReleaseService {
                             .param(String.valueOf(access.maxActiveReleases()))
                             .query((rs, n) -> 1).single();
                     var now = clock.instant();
-                    var deployment = deployments.save(Release.start(command, template, now));
+                    var deployment = deployments.insertStarted(Release.start(command, template, now));
                     audit.record(deployment.id(), "STARTED", command.actor(), command.version(),
                             "template " + command.templateName()
                                     + (template.commit() == null ? "" : " @ " + template.commit())
