@@ -37,6 +37,11 @@ class HomeQueue {
         mark(List.of(userId), Duration.ZERO);
     }
 
+    /** Whether anyone has opened Preflight's Home: until then no change has a Home to mark. */
+    boolean anyHome() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM home_user)").query(Boolean.class).single();
+    }
+
     /**
      * Marks stale the Homes of the people named (users who have a Home, and user groups, expanded
      * later) and of everyone with a Home who took part in a release of the channel. Rows are taken

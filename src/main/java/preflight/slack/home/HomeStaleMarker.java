@@ -59,6 +59,9 @@ class HomeStaleMarker {
     }
 
     private void markStale(ReleaseEvent event) {
+        if (!queue.anyHome()) {
+            return; // nobody has opened Preflight's Home yet: no audience to work out
+        }
         var release = releases.find(event.releaseId()).orElseThrow();
         var named = new ArrayList<String>();
         named.add(release.startedBy());
