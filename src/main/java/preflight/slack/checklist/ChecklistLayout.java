@@ -7,6 +7,7 @@ import preflight.checklist.Checklist;
 import preflight.checklist.Item;
 import preflight.checklist.Section;
 import preflight.slack.text.Mrkdwn;
+import preflight.system.LruCache;
 
 /**
  * Packs a checklist into as few thread messages as Slack's limits allow. The plan depends only
@@ -39,10 +40,22 @@ public final class ChecklistLayout {
     public record MessagePlan(int first, int end) {
     }
 
+    /** Every start of a template plans the same checklist, and the plan depends on nothing else. */
+    private static final LruCache<Checklist, List<MessagePlan>> PLANS = new LruCache<>(64);
+
     private ChecklistLayout() {
     }
 
     public static List<MessagePlan> plan(Checklist checklist) {
+        var planned = PLANS.get(checklist);
+        if (planned == null) {
+            planned = List.copyOf(layOut(checklist));
+            PLANS.put(checklist, planned);
+        }
+        return planned;
+    }
+
+    private static List<MessagePlan> layOut(Checklist checklist) {
         var plans = new ArrayList<MessagePlan>();
         int first = 0;
         int end = 0;
