@@ -9,7 +9,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * preflight.releases.started / .shipped / .completed / .rolled.back / .aborted, tagged with
- * template and environment; counted once the change committed.
+ * template and environment; counted once the change committed. A start says both, the later
+ * changes are read for them.
  */
 @Component
 class ReleaseMetrics {
@@ -24,7 +25,7 @@ class ReleaseMetrics {
 
     @TransactionalEventListener
     void on(ReleaseStarted started) {
-        count(started.releaseId(), "started");
+        counter("started", started.templateName(), started.environment()).increment();
     }
 
     @TransactionalEventListener
@@ -45,11 +46,15 @@ class ReleaseMetrics {
     private void count(long releaseId, String what) {
         jdbc.sql("SELECT template_name, environment FROM deployment WHERE id = ?")
                 .param(releaseId)
-                .query((rs, n) -> Counter.builder("preflight.releases." + what)
-                        .tag("template", rs.getString("template_name"))
-                        .tag("environment", rs.getString("environment"))
-                        .register(registry))
+                .query((rs, n) -> counter(what, rs.getString("template_name"), rs.getString("environment")))
                 .optional()
                 .ifPresent(Counter::increment);
+    }
+
+    private Counter counter(String what, String template, String environment) {
+        return Counter.builder("preflight.releases." + what)
+                .tag("template", template)
+                .tag("environment", environment)
+                .register(registry);
     }
 }

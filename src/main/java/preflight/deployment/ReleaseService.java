@@ -77,7 +77,8 @@ public class ReleaseService {
                             "template " + command.templateName()
                                     + (template.commit() == null ? "" : " @ " + template.commit())
                                     + ", environment " + command.environment(), now);
-                    events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), template.checklist()));
+                    events.publishEvent(new ReleaseStarted(deployment.id(), command.channelId(), command.templateName(),
+                            command.environment(), template.checklist()));
                     return deployment;
                 });
             } catch (DuplicateKeyException raced) {
