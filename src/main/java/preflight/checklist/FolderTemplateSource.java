@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every {@code *.md} in a folder. The folder is listed on each call and files are re-parsed only when they change,
- * so admins edit templates without a restart.
+ * Every {@code *.md} in a folder. The folder is looked at on each call (listed again only when it changed, see
+ * {@link Listed}) and files are re-parsed only when they change, so admins edit templates without a restart.
  */
 final class FolderTemplateSource implements TemplateSource {
 
@@ -31,12 +33,29 @@ final class FolderTemplateSource implements TemplateSource {
     private record Parsed(FileTime modified, long size, Template template, TemplateProblem problem) {
     }
 
+    private static final Duration SETTLING = Duration.ofSeconds(2);
+
+    /**
+     * The folder's files as last listed. Adding, removing or renaming a file changes the folder's
+     * time, so while it stays the same the list does (each file's own time still tells an edit).
+     * A folder changed within {@link #SETTLING} of being listed is listed again, as git treats
+     * "racily clean" files: a file system with coarse times could give a later change the same time.
+     */
+    private record Listed(FileTime folderModified, Instant listedAt, List<Path> files) {
+
+        boolean stillValid(FileTime folderNow) {
+            return folderNow.equals(folderModified)
+                    && folderModified.toInstant().isBefore(listedAt.minus(SETTLING));
+        }
+    }
+
     private final Path directory;
     private final ChecklistParser parser;
     private final String id;
     private final Map<Path, Parsed> cache = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private boolean directoryUnavailableReported;
+    private Listed listed;
 
     FolderTemplateSource(Path directory, ChecklistParser parser) {
         this.directory = directory;
@@ -76,10 +95,21 @@ final class FolderTemplateSource implements TemplateSource {
     }
 
     private List<Path> listTemplateFiles() {
-        if (!Files.isDirectory(directory)) {
+        BasicFileAttributes folder;
+        try {
+            folder = Files.readAttributes(directory, BasicFileAttributes.class);
+        } catch (IOException | UncheckedIOException e) {
+            folder = null;
+        }
+        if (folder == null || !folder.isDirectory()) {
+            listed = null;
             reportDirectoryOnce("templates folder " + directory + " does not exist or is not a folder; only the built-in template is available");
             return List.of();
         }
+        if (listed != null && listed.stillValid(folder.lastModifiedTime())) {
+            return listed.files();
+        }
+        Instant listedAt = Instant.now();
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.md")) {
             for (Path file : stream) {
@@ -88,12 +118,14 @@ final class FolderTemplateSource implements TemplateSource {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
+            listed = null;
             reportDirectoryOnce("cannot read templates folder " + directory + " (" + e.getMessage() + "); only the built-in template is available");
             return List.of();
         }
         directoryUnavailableReported = false;
         files.sort(null);
-        return files;
+        listed = new Listed(folder.lastModifiedTime(), listedAt, List.copyOf(files));
+        return listed.files();
     }
 
     private Parsed load(Path file, String name) {

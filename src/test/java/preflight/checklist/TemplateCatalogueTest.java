@@ -157,6 +157,32 @@ class TemplateCatalogueTest {
     }
 
     @Test
+    void templateAddedToAFolderUnchangedForLongIsPickedUp() throws IOException {
+        Files.writeString(dir.resolve("api-service.md"), API_TEMPLATE);
+        Files.setLastModifiedTime(dir, FileTime.from(Instant.now().minusSeconds(60)));
+        TemplateCatalogue catalogue = catalogue();
+        assertThat(catalogue.names()).containsExactly("api-service", "default");
+
+        Files.writeString(dir.resolve("web.md"), "# Web\n- [ ] CDN purged\n");
+
+        assertThat(catalogue.names()).containsExactly("api-service", "default", "web");
+    }
+
+    @Test
+    void templateAddedWhereTheFolderKeepsItsTimeIsPickedUpWhileTheFolderIsFresh() throws IOException {
+        Files.writeString(dir.resolve("api-service.md"), API_TEMPLATE);
+        FileTime folderTime = Files.getLastModifiedTime(dir);
+        TemplateCatalogue catalogue = catalogue();
+        assertThat(catalogue.names()).containsExactly("api-service", "default");
+
+        // a file system with coarse times gives the folder the same time after a change in the same tick
+        Files.writeString(dir.resolve("web.md"), "# Web\n- [ ] CDN purged\n");
+        Files.setLastModifiedTime(dir, folderTime);
+
+        assertThat(catalogue.names()).containsExactly("api-service", "default", "web");
+    }
+
+    @Test
     void missingFolderLeavesOnlyTheBuiltIn() {
         TemplateCatalogue catalogue = new TemplateCatalogue(new TemplateSettings(dir.resolve("absent")), Templates.parser());
 
