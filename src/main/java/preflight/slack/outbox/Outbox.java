@@ -43,6 +43,8 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final LruCache<PostedMessage, Long> owners = new LruCache<>(REMEMBERED_MESSAGES);
+    /** The workspace's domain as Slack last said it to this instance; null until a start from Slack. */
+    private volatile String teamDomain;
 
     Outbox(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -53,12 +55,23 @@ public class Outbox {
     public record NewMessage(MessageKind kind, int seq, int firstItem, int endItem) {
     }
 
+    /**
+     * Says which workspace the next thread goes to (the team domain of the Slack request that starts
+     * it): the card's row keeps it for the thread's links. Preflight is installed in one workspace.
+     */
+    public void inWorkspace(String teamDomain) {
+        if (teamDomain != null && !teamDomain.isBlank()) {
+            this.teamDomain = teamDomain;
+        }
+    }
+
+    /** The whole thread's rows in one statement; the card's row records the workspace (see {@link #inWorkspace}). */
     public void create(long releaseId, String channelId, List<NewMessage> thread) {
         jdbc.sql("""
-                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id)
-                        SELECT ?, kind, seq, first_item, end_item, ?
+                        INSERT INTO message_view (deployment_id, kind, seq, first_item, end_item, channel_id, team_domain)
+                        SELECT ?, kind, seq, first_item, end_item, ?, CASE WHEN seq = 0 THEN CAST(? AS text) END
                           FROM unnest(?::text[], ?::int[], ?::int[], ?::int[]) AS t(kind, seq, first_item, end_item)""")
-                .params(releaseId, channelId,
+                .params(releaseId, channelId, teamDomain,
                         thread.stream().map(message -> message.kind().name()).toArray(String[]::new),
                         thread.stream().mapToInt(NewMessage::seq).toArray(),
                         thread.stream().mapToInt(NewMessage::firstItem).toArray(),
@@ -321,11 +334,6 @@ public class Outbox {
     }
 
     /** The Slack workspace's domain, for links to the thread ({@code https://<domain>.slack.com/…}). */
-    public void placeThreadIn(long releaseId, String teamDomain) {
-        jdbc.sql("UPDATE message_view SET team_domain = ? WHERE deployment_id = ? AND seq = 0")
-                .params(teamDomain, releaseId)
-                .update();
-    }
 
     /** How delivery to Slack is going, for one release or (null) all of them. */
     public Backlog backlog(Long releaseId) {

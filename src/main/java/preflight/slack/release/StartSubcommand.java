@@ -87,10 +87,10 @@ class StartSubcommand implements DeploySubcommand {
             return new Reply(unknownTemplate(templateName));
         }
         var actor = SlackUsers.actor(command);
+        outbox.inWorkspace(command.getTeamDomain());
         try {
-            var started = deployments.start(new StartRelease(command.getChannelId(), version, environment,
-                    templateName, actor), template.get());
-            outbox.placeThreadIn(started.id(), command.getTeamDomain());
+            deployments.start(new StartRelease(command.getChannelId(), version, environment, templateName, actor),
+                    template.get());
             return Reply.none();
         } catch (ReleaseAlreadyActive e) {
             var existing = e.existing();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import preflight.testing.FakeSlackApi;
 import preflight.testing.SlackAppFixture;
 
 class HistorySubcommandTest extends SlackAppFixture {
@@ -28,7 +29,8 @@ class HistorySubcommandTest extends SlackAppFixture {
         assertThat(text.indexOf("v1.1")).isLessThan(text.indexOf("v1.0"));
         var lines = text.lines().toList();
         assertThat(lines.get(1)).contains("v1.2", "in progress").doesNotContain("shipped by");
-        assertThat(lines.get(2)).contains("v1.1", "rolled back", "shipped by bob after", "/archives/" + channel + "/p");
+        assertThat(lines.get(2)).contains("v1.1", "rolled back", "shipped by bob after",
+                "https://" + FakeSlackApi.TEAM_DOMAIN + ".slack.com/archives/" + channel + "/p");
         assertThat(lines.get(3)).contains("v1.0", "aborted").doesNotContain("shipped by");
 
         assertThat(requests.command(channel, "U0CAROL", "carol", "history 1").json("text"))
