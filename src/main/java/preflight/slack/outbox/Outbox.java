@@ -333,8 +333,6 @@ public class Outbox {
     public record ThreadPlace(String channelId, String ts, String teamDomain) {
     }
 
-    /** The Slack workspace's domain, for links to the thread ({@code https://<domain>.slack.com/…}). */
-
     /** How delivery to Slack is going, for one release or (null) all of them. */
     public Backlog backlog(Long releaseId) {
         return jdbc.sql("""
