@@ -25,12 +25,12 @@ class ReleaseStartsImpl implements ReleaseStarts {
                                                 started_by, started_by_name, status, started_at, updated_at,
                                                 template_commit, template_file, template_link)
                         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        RETURNING id, template_digest""")
+                        RETURNING id, version, template_digest""")
                 .params(started.channelId(), started.version(), started.environment(), started.templateName(),
                         started.templateSource(), started.startedBy(), started.startedByName(), started.status().name(),
                         Timestamp.from(started.startedAt()), Timestamp.from(started.updatedAt()),
                         started.templateCommit(), started.templateFile(), started.templateLink())
-                .query((rs, n) -> started.stored(rs.getLong("id"), 1, rs.getString("template_digest")))
+                .query((rs, n) -> started.stored(rs.getLong("id"), rs.getInt("version"), rs.getString("template_digest")))
                 .single();
     }
 }
